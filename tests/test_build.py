@@ -1,0 +1,112 @@
+"""`dckg build`: deterministic, checkable, atomic, with inferences kept apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, Literal
+
+from dckg.build import GRAPH, build
+from dckg.cli import main
+from dckg.layout import Layout
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_committed_build_is_fresh(layout: Layout) -> None:
+    result = CliRunner().invoke(main, ["build", "--check", "--kg", str(layout.root)])
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output
+
+
+def test_rebuild_is_byte_identical(kg_copy: Layout, layout: Layout) -> None:
+    before = snapshot(kg_copy.root)
+    result = build(kg_copy)
+    assert result.changed == []
+    assert snapshot(kg_copy.root) == before
+    assert kg_copy.turtle.read_bytes() == layout.turtle.read_bytes()
+
+
+def test_check_fails_when_a_source_changed(kg_copy: Layout) -> None:
+    source = kg_copy.sources_dir / "002-rusi-pszczel.ttl"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            'dckg:genre "Commentary"', 'dckg:genre "Analysis"'
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", "--check", "--kg", str(kg_copy.root)])
+    assert result.exit_code == 1
+    assert "stale build output" in result.output and "dckg.ttl" in result.output
+
+
+def test_failed_build_leaves_outputs_untouched(kg_copy: Layout) -> None:
+    before = snapshot(kg_copy.root)
+    bad = kg_copy.sources_dir / "999-broken.ttl"
+    bad.write_text('@prefix dcki: <https://w3id.org/dckg/id/> .\ndcki:a dcki:b "unterminated .\n')
+    result = CliRunner().invoke(main, ["build", "--kg", str(kg_copy.root)])
+    assert result.exit_code == 2
+    assert "999-broken.ttl:2:" in result.output
+    bad.unlink()
+    assert snapshot(kg_copy.root) == before
+
+
+def test_quality_violation_refuses_the_build(kg_copy: Layout) -> None:
+    before = snapshot(kg_copy.root)
+    (kg_copy.sources_dir / "999-orphan.ttl").write_text(
+        "@prefix dckg: <https://w3id.org/dckg/ontology#> .\n"
+        "@prefix dcki: <https://w3id.org/dckg/id/> .\n"
+        "@prefix dckv: <https://w3id.org/dckg/vocab/> .\n"
+        "dcki:st-orphan a dckg:StatusStatement ; dckg:channel dcki:saceur-cgs-hotline ;"
+        " dckg:status dckv:active .\n"
+    )
+    result = CliRunner().invoke(main, ["build", "--kg", str(kg_copy.root)])
+    assert result.exit_code == 1
+    assert (
+        "statement-without-reference-violation: statement=https://w3id.org/dckg/id/st-orphan"
+        in result.output
+    )
+    assert "status-without-time-violation" in result.output
+    (kg_copy.sources_dir / "999-orphan.ttl").unlink()
+    assert snapshot(kg_copy.root) == before
+
+
+def test_trig_has_one_graph_per_input(dataset: Dataset, layout: Layout) -> None:
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    expected = {str(GRAPH[f"source/{p.stem}"]) for p in layout.source_files()}
+    assert expected <= names
+    assert {str(GRAPH["ontology"]), str(GRAPH["entities"]), str(GRAPH["derived"])} <= names
+    assert len(layout.source_files()) == 5
+
+
+def test_turtle_and_trig_hold_the_same_triples(graph: Graph, dataset: Dataset) -> None:
+    from rdflib.compare import isomorphic
+
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, graph)
+
+
+def test_infer_writes_a_separate_closure(kg_copy: Layout) -> None:
+    asserted = kg_copy.turtle.read_bytes()
+    result = CliRunner().invoke(main, ["build", "--infer", "--kg", str(kg_copy.root)])
+    assert result.exit_code == 0, result.output
+    assert kg_copy.turtle.read_bytes() == asserted
+    inferred = Graph().parse(kg_copy.inferred)
+    assert len(inferred) > 100
+    assert not any(isinstance(s, Literal) for s in inferred.subjects())
+    data = Graph().parse(kg_copy.turtle)
+    assert not any(t in data for t in inferred)
+    from rdflib.namespace import RDF
+
+    from dckg.namespaces import DCKG, DCKI
+
+    # Subclass and subproperty entailments the ontology promises.
+    assert (DCKI["russian-mission-to-nato"], RDF.type, DCKG.Channel) in inferred
+    assert (DCKI["russian-mission-to-nato"], DCKG.hasParty, DCKI.russia) in inferred

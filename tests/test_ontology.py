@@ -1,0 +1,82 @@
+"""The ontology's contract: every term documented, one version everywhere, OWL 2 DL-safe values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from dckg import __version__
+from dckg.layout import ontology_path
+from dckg.namespaces import DCKG, ONTOLOGY_IRI
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ontology_path())
+
+
+def dckg_terms(graph: Graph) -> list[URIRef]:
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    return sorted(
+        {s for k in kinds for s in graph.subjects(RDF.type, k) if str(s).startswith(str(DCKG))}
+    )
+
+
+def test_every_dckg_term_is_labelled_defined_and_attributed(ontology: Graph) -> None:
+    terms = dckg_terms(ontology)
+    assert len(terms) > 60
+    for term in terms:
+        labels = [o for o in ontology.objects(term, RDFS.label) if isinstance(o, Literal)]
+        definitions = [o for o in ontology.objects(term, SKOS.definition) if isinstance(o, Literal)]
+        assert any(lbl.language == "en" for lbl in labels), f"{term} has no rdfs:label@en"
+        assert any(d.language == "en" for d in definitions), f"{term} has no skos:definition@en"
+        assert (term, RDFS.isDefinedBy, URIRef(ONTOLOGY_IRI)) in ontology, term
+
+
+def test_version_matches_package(ontology: Graph) -> None:
+    onto = URIRef(ONTOLOGY_IRI)
+    assert str(ontology.value(onto, OWL.versionInfo)) == __version__
+    assert ontology.value(onto, OWL.versionIRI) == URIRef(f"{ONTOLOGY_IRI}/{__version__}")
+
+
+def test_no_remote_imports(ontology: Graph) -> None:
+    assert not list(ontology.objects(None, OWL.imports))
+
+
+@pytest.mark.parametrize("path", ["ontology/dckg.ttl", "kg/dckg.ttl"])
+def test_dates_are_datetimes_only(path: str) -> None:
+    """xsd:date / gYear / gYearMonth break HermiT and rdflib comparisons (modelling guide §2)."""
+    banned = {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.dateTimeStamp}
+    graph = Graph().parse(ROOT / path)
+    bad = [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.datatype in banned]
+    assert not bad
+
+
+def test_datetimes_carry_a_zone(graph: Graph) -> None:
+    values = [
+        o
+        for o in graph.objects(None, None)
+        if isinstance(o, Literal) and o.datatype == XSD.dateTime
+    ]
+    assert values
+    assert all(v.value.tzinfo is not None for v in values)
+
+
+def test_status_scheme_has_the_required_statuses(ontology: Graph) -> None:
+    statuses = {
+        str(o)
+        for s in ontology.subjects(RDF.type, DCKG.Status)
+        for o in ontology.objects(s, RDFS.label)
+    }
+    assert {"active", "suspended", "closed", "dormant", "in force"} <= statuses
+
+
+def test_no_iri_is_two_kinds_of_property(ontology: Graph) -> None:
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+    for term in {s for k in kinds for s in ontology.subjects(RDF.type, k)}:
+        assert sum((term, RDF.type, k) in ontology for k in kinds) == 1, term
