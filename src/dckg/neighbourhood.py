@@ -1,0 +1,146 @@
+"""The part of the existing knowledge graph that new files reference.
+
+``dckg validate`` checks new files *together with* the graph they join (so a
+statement about a channel declared in ``kg/entities.ttl`` resolves), but it must
+not re-validate the whole graph each time. So it takes only a neighbourhood:
+
+1. every triple whose subject is an IRI the new files mention, closed over blank
+   nodes (a concise bounded description: the references and intervals hanging
+   off that node), and
+2. the direct triples of every IRI those triples point to, so the types of
+   parties, places and events and the dates of instants are there for the
+   ``sh:class`` checks and the date comparisons.
+
+The existing graph is read with Oxigraph: the on-disk store ``kg/store`` when the
+build wrote one, else the built ``kg/dckg.trig``; when the built graph is older
+than an input (a curator edited a source and has not rebuilt yet) the inputs
+themselves are loaded, so the check never runs against stale data. The named
+graph of an input the new files replace (same file name under ``kg/sources``)
+and the build's copy of the ontology are left out: the new file replaces the
+former, and the shipped ontology is added by the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Node
+
+from dckg.build import source_graph_iri
+from dckg.errors import DckgError
+from dckg.layout import Layout
+from dckg.namespaces import GRAPH
+
+log = logging.getLogger(__name__)
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+ENTITIES_GRAPH = GRAPH["entities"]
+
+
+def _inputs(layout: Layout) -> list[Path]:
+    return [layout.entities, *layout.source_files()]
+
+
+def _built_is_fresh(layout: Layout) -> bool:
+    """True when the built TriG exists and is newer than every input."""
+    if not layout.trig.is_file():
+        return False
+    built = layout.trig.stat().st_mtime
+    return all(p.stat().st_mtime <= built for p in _inputs(layout) if p.is_file())
+
+
+def open_existing(layout: Layout) -> Any:
+    """A pyoxigraph store holding the existing graph, one named graph per input."""
+    import pyoxigraph as ox
+
+    if _built_is_fresh(layout):
+        if layout.store.is_dir():
+            try:
+                store = ox.Store.read_only(str(layout.store))
+                if store.contains_named_graph(ox.NamedNode(str(ENTITIES_GRAPH))):
+                    return store
+            except OSError as exc:  # a store being swapped, or another format
+                log.info("not using %s: %s", layout.store, exc)
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(layout.trig), format=ox.RdfFormat.TRIG)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise DckgError(f"{layout.trig}: cannot read the built graph: {exc}") from None
+        return store
+    store = ox.Store()
+    for path in _inputs(layout):
+        if not path.is_file():
+            continue
+        graph = ENTITIES_GRAPH if path == layout.entities else source_graph_iri(path)
+        try:
+            store.bulk_load(
+                path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(graph))
+            )
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise DckgError(f"{path}: cannot read the existing graph: {exc}") from None
+    return store
+
+
+def _to_rdflib(term: Any) -> Node:
+    """An Oxigraph term as rdflib, blank nodes renamed so they never meet the new files'."""
+    import pyoxigraph as ox
+
+    from dckg.terms import to_rdflib
+
+    if isinstance(term, ox.BlankNode):
+        return BNode(f"existing{term.value}")
+    node = to_rdflib(term)
+    assert node is not None
+    return node
+
+
+def neighbourhood(store: Any, seeds: Iterable[URIRef], exclude: Iterable[URIRef] = ()) -> Graph:
+    """The triples of the existing graph around ``seeds`` (see the module docstring)."""
+    import pyoxigraph as ox
+
+    skip = {ox.NamedNode(str(g)) for g in (ONTOLOGY_GRAPH, *exclude)}
+    out = Graph()
+    hop2: set[str] = set()
+
+    def add_from(subject: Any, *, closure: bool) -> None:
+        pending = [subject]
+        seen = set()
+        while pending:
+            node = pending.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for quad in store.quads_for_pattern(node, None, None, None):
+                if quad.graph_name in skip:
+                    continue
+                if not closure and isinstance(quad.object, ox.BlankNode):
+                    continue  # no dangling blank nodes: hop 2 is for types and dates
+                out.add(
+                    (_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object))
+                )
+                obj = quad.object
+                if isinstance(obj, ox.BlankNode) and closure:
+                    pending.append(obj)
+                elif isinstance(obj, ox.NamedNode) and closure:
+                    hop2.add(obj.value)
+
+    seed_set = {str(s) for s in seeds}
+    for iri in sorted(seed_set):
+        add_from(ox.NamedNode(iri), closure=True)
+    for iri in sorted(hop2 - seed_set):
+        add_from(ox.NamedNode(iri), closure=False)
+    return out
+
+
+def mentioned_iris(graph: Graph) -> set[URIRef]:
+    """Every IRI a graph uses as subject or object (predicates are vocabulary, not data)."""
+    found: set[URIRef] = set()
+    for s, _p, o in graph:
+        for term in (s, o):
+            if isinstance(term, URIRef):
+                found.add(term)
+    return found

@@ -1,0 +1,200 @@
+"""``dckg validate``: check new article files before they join the graph.
+
+The files are validated *together with* the ontology and the part of the existing
+graph they reference (:mod:`dckg.neighbourhood`), so a reference to a channel in
+``kg/entities.ttl`` resolves and a statement about a channel that exists nowhere
+is refused. Only what the new files add and touch is reported: a result counts
+when its focus node occurs in a new file. The data graph is the new files, their
+neighbourhood and the ontology, so the cost follows the size of the new files,
+not of the graph they join.
+
+Three checks feed one :class:`~dckg.report.ValidationReport`:
+
+- the SHACL shapes (``ontology/shapes.ttl``, pySHACL, no inference);
+- the vocabulary guard (:mod:`dckg.vocabulary`): redefined ontology terms,
+  undeclared classes and properties on nodes no shape targets;
+- with ``article``, the quotes against the article's text (:mod:`dckg.quotes`).
+
+Unreadable input (a missing file, a directory, bad UTF-8, a syntax error with
+``file:line:col``, RDF/XML with a DOCTYPE) raises :class:`~dckg.errors.DckgError`
+(exit 2) before anything is validated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from dckg.build import source_graph_iri
+from dckg.layout import Layout, ontology_path
+from dckg.loading import parse_graph, parse_into
+from dckg.report import ValidationReport, ValidationResult, dedupe, short
+
+__all__ = ["ValidationReport", "ValidationResult", "assemble_data", "validate_files"]
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return parse_into(Graph(), ontology_path())
+
+
+@dataclass
+class NewFiles:
+    """The parsed new files: their union, and which file each node first appears in."""
+
+    paths: list[Path]
+    graph: Graph
+    origin: dict[Node, Path]
+
+    @classmethod
+    def read(cls, paths: Sequence[Path]) -> NewFiles:
+        """Parse every file; the first unreadable one raises DckgError (exit 2)."""
+        union = Graph()
+        origin: dict[Node, Path] = {}
+        for path in paths:
+            for s, p, o in parse_graph(path):
+                union.add((s, p, o))
+                origin.setdefault(s, path)
+                if not isinstance(o, Literal):
+                    origin.setdefault(o, path)
+        return cls(list(paths), union, origin)
+
+
+@dataclass
+class ValidationData:
+    """Everything one validation run looks at."""
+
+    new: NewFiles
+    data: Graph
+
+
+def assemble_data(paths: Sequence[Path], layout: Layout) -> ValidationData:
+    """The new files plus the ontology plus the neighbourhood they reference.
+
+    A new file with the name of an existing source (``kg/sources/NAME``) replaces
+    it: that source's named graph is left out of the neighbourhood.
+    """
+    from dckg.neighbourhood import mentioned_iris, neighbourhood, open_existing
+    from dckg.shacl import data_graph
+
+    new = NewFiles.read(paths)
+    store = open_existing(layout)
+    around = neighbourhood(
+        store, mentioned_iris(new.graph), exclude=[source_graph_iri(p) for p in paths]
+    )
+    data = data_graph()
+    for graph in (_ontology(), around, new.graph):
+        for triple in graph:
+            data.add(triple)
+    return ValidationData(new, data)
+
+
+def validate_files(
+    paths: Sequence[Path],
+    layout: Layout,
+    article: Path | Sequence[Path] | None = None,
+) -> ValidationReport:
+    """Validate ``paths`` as additions to ``layout``'s graph; see the module docstring."""
+    from dckg.quotes import check_quotes
+    from dckg.shacl import run_shacl
+    from dckg.vocabulary import Vocabulary, check_vocabulary
+
+    paths = [Path(p) for p in paths]
+    texts = [article] if isinstance(article, Path) else [Path(a) for a in article or ()]
+    vd = assemble_data(paths, layout)
+    new, data = vd.new, vd.data
+    labels = _Labeller(data)
+    results: list[ValidationResult] = []
+
+    for r in run_shacl(data):
+        if r.focus not in new.origin:
+            continue  # existing data the new files do not touch
+        results.append(
+            ValidationResult(
+                severity=r.severity,
+                focus=r.focus,
+                focus_label=labels.label(r.focus),
+                path=r.path_text,
+                message=r.message,
+                value=short(r.value),
+                file=new.origin.get(r.focus),
+                source="shacl",
+                shape=r.shape,
+                component=r.component,
+                path_node=r.path,
+            )
+        )
+
+    reported = {(r.focus, r.path_node) for r in results}
+    for focus, path, message, value in check_vocabulary(new.graph, Vocabulary(_ontology())):
+        if (focus, path) in reported:
+            continue  # a closed shape already named this property on this node
+        results.append(
+            ValidationResult(
+                severity="Violation",
+                focus=focus,
+                focus_label=labels.label(focus),
+                path=short(path),
+                message=message,
+                value=short(value),
+                file=new.origin.get(focus),
+                source="vocabulary",
+                path_node=path,
+            )
+        )
+
+    if texts:
+        from dckg.namespaces import OA
+
+        for problem in check_quotes(texts, new.graph, data):
+            results.append(
+                ValidationResult(
+                    severity=problem.severity,
+                    focus=problem.selector,
+                    focus_label=labels.label(problem.selector),
+                    path=short(OA.exact),
+                    message=problem.message,
+                    value=short(Literal(problem.exact)),
+                    file=new.origin.get(problem.selector),
+                    source="quote",
+                    path_node=OA.exact,
+                )
+            )
+
+    return ValidationReport(files=paths, results=dedupe(results), data_triples=len(data))
+
+
+class _Labeller:
+    """Human names for nodes: the label, else the kind and the IRI, and for blank
+    nodes the chain of links that leads to them from a named node."""
+
+    def __init__(self, data: Graph) -> None:
+        self.data = data
+
+    def label(self, node: Node, depth: int = 0) -> str:
+        for prop in (RDFS.label, SKOS.prefLabel):
+            value = self.data.value(node, prop)
+            if value is not None:
+                return str(value)
+        kind = self._kind(node)
+        if isinstance(node, URIRef):
+            name = short(node) or str(node)
+            return f"{kind} {name}" if kind else name
+        if isinstance(node, BNode) and depth < 4:
+            for parent, link in self.data.subject_predicates(node):
+                what = kind or short(link) or "node"
+                return f"{what} of {self.label(parent, depth + 1)}"
+        return kind or "blank node"
+
+    def _kind(self, node: Node) -> str:
+        for cls in sorted(self.data.objects(node, RDF.type), key=str):
+            label = self.data.value(cls, RDFS.label)
+            if label is not None:
+                return str(label)
+        return ""

@@ -1,0 +1,226 @@
+"""`dckg validate`: the shapes, the fixtures that say what they expect, the report formats.
+
+Each ``tests/fixtures/shacl/*.ttl`` opens with comment lines that state its verdict:
+
+    # expect: conforms
+    # expect: SEVERITY FOCUS PATH | MESSAGE FRAGMENT
+    # article: TEXT-FILE            (validate with --article tests/fixtures/shacl/TEXT-FILE)
+
+FOCUS is a prefixed IRI or, for a blank node, ``[its label]`` as the report prints
+it; PATH is the property path as the report prints it, ``-`` for none. A fixture
+passes when the results are exactly the expected ones: same severity, focus node
+and path, and the message contains the fragment. Nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+
+from dckg.cli import main
+from dckg.layout import Layout, shapes_path
+from dckg.namespaces import PREFIXES
+from dckg.report import ValidationReport, ValidationResult
+from dckg.validate import validate_files
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
+FIXTURE_FILES = sorted(FIXTURES.glob("*.ttl"))
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class Expected:
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+
+    def matches(self, result: ValidationResult) -> bool:
+        if self.focus.startswith("["):
+            focus_ok = (
+                not isinstance(result.focus, URIRef) and result.focus_label == self.focus[1:-1]
+            )
+        else:
+            focus_ok = result.focus == expand(self.focus)
+        return (
+            focus_ok
+            and result.severity == self.severity
+            and result.path == self.path
+            and self.message in result.message
+        )
+
+
+def expand(curie: str) -> URIRef:
+    prefix, _, local = curie.partition(":")
+    if prefix == "rdfs":
+        return URIRef("http://www.w3.org/2000/01/rdf-schema#" + local)
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+_EXPECT = re.compile(r"^# expect: (\w+) (\[[^\]]*\]|\S+) (\S+) \| (.+)$")
+
+
+def expectations(path: Path) -> tuple[list[Expected], list[Path]]:
+    """The fixture's expected results (empty for `conforms`) and its article texts."""
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("# expect:")]
+    assert lines, f"{path.name} states no expectation"
+    expected = []
+    for line in lines:
+        if line == "# expect: conforms":
+            continue
+        match = _EXPECT.match(line)
+        assert match, f"{path.name}: unreadable expectation {line!r}"
+        severity, focus, p, message = match.groups()
+        expected.append(Expected(severity, focus, None if p == "-" else p, message.strip()))
+    articles = [FIXTURES / a for a in re.findall(r"^# article: (\S+)$", text, re.MULTILINE)]
+    return expected, articles
+
+
+@pytest.fixture(scope="module")
+def fixture_reports(layout: Layout) -> dict[str, ValidationReport]:
+    reports = {}
+    for path in FIXTURE_FILES:
+        _, articles = expectations(path)
+        reports[path.name] = validate_files([path], layout, articles)
+    return reports
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=[p.stem for p in FIXTURE_FILES])
+def test_fixture_gives_exactly_what_it_expects(
+    path: Path, fixture_reports: dict[str, ValidationReport]
+) -> None:
+    expected, _ = expectations(path)
+    report = fixture_reports[path.name]
+    unmatched = list(report.results)
+    for exp in expected:
+        hits = [r for r in unmatched if exp.matches(r)]
+        assert len(hits) == 1, f"{path.name}: expected {exp}, got:\n" + "\n".join(
+            r.line() for r in report.results
+        )
+        unmatched.remove(hits[0])
+    assert not unmatched, f"{path.name}: unexpected results:\n" + "\n".join(
+        r.line() for r in unmatched
+    )
+    assert report.conforms == all(e.severity != "Violation" for e in expected)
+    assert all(r.file == path for r in report.results)
+
+
+def test_the_fixtures_cover_valid_and_invalid() -> None:
+    verdicts = [bool(expectations(p)[0]) for p in FIXTURE_FILES]
+    assert any(verdicts) and not all(verdicts)
+    assert len(FIXTURE_FILES) >= 20
+
+
+def test_curated_sources_conform(layout: Layout) -> None:
+    sources = [str(p) for p in layout.source_files()]
+    result = CliRunner().invoke(main, ["validate", "--kg", str(layout.root), *sources])
+    assert result.exit_code == 0, result.output
+    assert "0 violation(s)" in result.output
+
+
+def test_every_shape_has_a_message() -> None:
+    """Every node shape, and every property shape that constrains anything (not the
+    bare ``[ sh:path p ]`` entries that only allow ``p`` on a closed shape)."""
+    shapes = Graph().parse(shapes_path())
+    rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    node_shapes = set(shapes.subjects(rdf_type, URIRef(SH + "NodeShape")))
+    property_shapes = set(shapes.subjects(rdf_type, URIRef(SH + "PropertyShape")))
+    property_shapes |= set(shapes.objects(None, URIRef(SH + "property")))
+    constraining = {
+        s for s in property_shapes if set(shapes.predicates(s, None)) - {URIRef(SH + "path")}
+    }
+    assert len(node_shapes) > 15 and len(constraining) > 40
+    missing = [
+        s for s in node_shapes | constraining if shapes.value(s, URIRef(SH + "message")) is None
+    ]
+    assert not missing, f"shapes without sh:message: {missing}"
+
+
+def test_text_report_line_names_node_path_message_and_value(layout: Layout) -> None:
+    result = CliRunner().invoke(
+        main, ["validate", "--kg", str(layout.root), str(FIXTURES / "unknown-status.ttl")]
+    )
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "Violation" in x)
+    assert line.startswith(f"{FIXTURES / 'unknown-status.ttl'}: Violation: ")
+    assert "<https://w3id.org/dckg/id/st-fx>" in line and "status statement dcki:st-fx" in line
+    assert "dckg:status: Give exactly one dckg:status" in line
+    assert line.endswith("(value: dckv:reopened)")
+    assert result.output.splitlines()[-1].endswith("does not conform: 1 violation(s), 0 warning(s)")
+
+
+def test_warnings_are_printed_but_conform(layout: Layout) -> None:
+    path = FIXTURES / "dated-after-publication.ttl"
+    result = CliRunner().invoke(main, ["validate", "--kg", str(layout.root), str(path)])
+    assert result.exit_code == 0
+    assert "Warning:" in result.output and "1 warning(s)" in result.output
+
+
+def test_json_report(layout: Layout) -> None:
+    path = FIXTURES / "end-before-begin.ttl"
+    result = CliRunner().invoke(
+        main, ["validate", "--kg", str(layout.root), "-f", "json", str(path)]
+    )
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["conforms"] is False and data["violations"] == 1
+    (entry,) = data["results"]
+    assert entry["focus"].startswith("_:") and entry["focus_label"].startswith("interval of")
+    assert "ends before it begins" in entry["message"]
+    assert entry["value"].startswith('"2021-09-01T00:00:00')  # the end, which is too early
+    assert entry["value"].endswith('"^^xsd:dateTime')
+
+
+def test_turtle_report_is_a_shacl_report(layout: Layout) -> None:
+    path = FIXTURES / "no-reference.ttl"
+    result = CliRunner().invoke(
+        main, ["validate", "--kg", str(layout.root), "-f", "turtle", str(path)]
+    )
+    assert result.exit_code == 1
+    report = Graph().parse(data=result.output, format="turtle")
+    (focus,) = set(report.objects(None, URIRef(SH + "focusNode")))
+    assert focus == URIRef("https://w3id.org/dckg/id/st-fx")
+    (conforms,) = set(report.objects(None, URIRef(SH + "conforms")))
+    assert conforms.toPython() is False
+
+
+def test_several_files_are_validated_together(layout: Layout, tmp_path: Path) -> None:
+    """A statement in one new file may rely on an article and instant in another."""
+    valid = (FIXTURES / "valid-status.ttl").read_text(encoding="utf-8")
+    head, _, body = valid.partition("dcki:st-fixture-relations-suspended")
+    prefixes = "".join(line + "\n" for line in head.splitlines() if line.startswith("@prefix"))
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    first.write_text(head, encoding="utf-8")
+    second.write_text(prefixes + "dcki:st-fixture-relations-suspended" + body, encoding="utf-8")
+    alone = validate_files([second], layout)
+    assert not alone.conforms  # the article and dckt:2021-11-02 are only in a.ttl
+    together = validate_files([first, second], layout)
+    assert together.conforms, [r.line() for r in together.results]
+
+
+def test_a_file_replacing_a_source_is_checked_without_the_old_version(
+    layout: Layout, tmp_path: Path
+) -> None:
+    """A new version of kg/sources/NAME is validated without NAME's old statements,
+    which would otherwise lend it references it no longer has."""
+    source, *others = layout.source_files()
+    text = source.read_text(encoding="utf-8")
+    elsewhere = "".join(p.read_text(encoding="utf-8") for p in others)
+    own = [
+        name
+        for name in re.findall(r"^dcki:(st-[\w-]+) a dckg:StatusStatement", text, re.MULTILINE)
+        if f"dcki:{name} " not in elsewhere
+    ]
+    assert own, f"{source.name} has no status statement of its own"
+    replacement = tmp_path / source.name
+    replacement.write_text(text.replace("dckg:hasReference [", "dckg:hasRefs ["), encoding="utf-8")
+    report = validate_files([replacement], layout)
+    flagged = {str(r.focus) for r in report.violations if r.path == "dckg:hasReference"}
+    assert {f"https://w3id.org/dckg/id/{name}" for name in own} <= flagged
