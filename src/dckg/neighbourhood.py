@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from dckg.build import source_graph_iri
@@ -134,6 +136,25 @@ def neighbourhood(store: Any, seeds: Iterable[URIRef], exclude: Iterable[URIRef]
     for iri in sorted(hop2 - seed_set):
         add_from(ox.NamedNode(iri), closure=False)
     return out
+
+
+def align_literal(term: Node) -> Node:
+    """A decimal with the lexical form Oxigraph stores (``8.0`` becomes ``8``).
+
+    SHACL counts distinct RDF terms, so ``"8.0"^^xsd:decimal`` from a new file and
+    ``"8"^^xsd:decimal`` from the store would be two values of a functional
+    ``dckg:count``. Both sides of the data graph go through this function, so one
+    value is one term. Ill-typed decimals are left for the shapes to report.
+    """
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        try:
+            number = Decimal(str(term))
+        except InvalidOperation:
+            return term
+        if number.is_finite():
+            text = format(number.normalize(), "f")
+            return Literal(text, datatype=XSD.decimal)
+    return term
 
 
 def mentioned_iris(graph: Graph) -> set[URIRef]:

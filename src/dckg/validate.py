@@ -80,7 +80,7 @@ def assemble_data(paths: Sequence[Path], layout: Layout) -> ValidationData:
     A new file with the name of an existing source (``kg/sources/NAME``) replaces
     it: that source's named graph is left out of the neighbourhood.
     """
-    from dckg.neighbourhood import mentioned_iris, neighbourhood, open_existing
+    from dckg.neighbourhood import align_literal, mentioned_iris, neighbourhood, open_existing
     from dckg.shacl import data_graph
 
     new = NewFiles.read(paths)
@@ -90,8 +90,8 @@ def assemble_data(paths: Sequence[Path], layout: Layout) -> ValidationData:
     )
     data = data_graph()
     for graph in (_ontology(), around, new.graph):
-        for triple in graph:
-            data.add(triple)
+        for s, p, o in graph:
+            data.add((s, p, align_literal(o)))
     return ValidationData(new, data)
 
 

@@ -1,0 +1,243 @@
+"""`dckg add`: all or nothing, and every bad input refused with a message that says what to fix.
+
+Every refusal is checked twice: the message (and exit code) a curator sees, and a
+byte-for-byte snapshot of every file under the knowledge-graph directory before
+and after. The build's query store (``kg/store``) is included in the snapshots:
+a refused add never reaches the build, and a failed build leaves it untouched.
+
+The adds go into a small knowledge graph of their own: the repository's entity
+registry, no article files, built once per module and copied for each test. So a
+test does not depend on the five curated files being buildable at that moment,
+and each rebuild takes a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dckg import build as build_module
+from dckg.add import RefusedError, add_file
+from dckg.cli import main
+from dckg.layout import Layout
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
+VALID = FIXTURES / "valid-status.ttl"
+ARTICLE = FIXTURES / "fixture-article.txt"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Path:
+    """A built knowledge graph: the repository's entities.ttl and no sources yet."""
+    root = tmp_path_factory.mktemp("template") / "kg"
+    (root / "sources").mkdir(parents=True)
+    shutil.copy2(layout.entities, root / "entities.ttl")
+    build_module.build(Layout(root))
+    return root
+
+
+@pytest.fixture()
+def kg_copy(template: Path, tmp_path: Path) -> Layout:
+    """A private copy of the template for one test."""
+    target = tmp_path / "kg"
+    shutil.copytree(template, target)
+    return Layout(target)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` and its bytes."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def add(layout: Layout, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["add", "--kg", str(layout.root), *args])
+    return result.exit_code, result.output
+
+
+def _write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+PREFIXES = (
+    "@prefix dckg: <https://w3id.org/dckg/ontology#> .\n"
+    "@prefix dcki: <https://w3id.org/dckg/id/> .\n"
+)
+
+#: name -> (file name, contents or None for "make it specially", expected exit, message fragments)
+BAD_INPUTS: dict[str, tuple[str, bytes | str | None, int, tuple[str, ...]]] = {
+    "malformed-turtle": (
+        "broken.ttl",
+        PREFIXES + 'dcki:a dckg:channel "unterminated .\n',
+        2,
+        ("broken.ttl:3:",),
+    ),
+    "empty-file": ("empty.ttl", b"", 2, ("empty.ttl: file is empty",)),
+    "non-utf8": (
+        "latin1.ttl",
+        PREFIXES.encode() + b'dcki:a dckg:topic "Br\xfcssel" .\n',
+        2,
+        ("latin1.ttl:3:", "not UTF-8 (byte 0xfc)"),
+    ),
+    "directory": ("a-directory.ttl", None, 2, ("is a directory",)),
+    "missing-file": ("missing.ttl", None, 2, ("missing.ttl: no such file",)),
+    "rdfxml-doctype": (
+        "entities.rdf",
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf [ <!ENTITY a "aaaaaaaaaa"> '
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+        2,
+        ("entities.rdf:", "DOCTYPE or entity declarations is refused"),
+    ),
+}
+
+#: Fixtures (tests/fixtures/shacl) that must be refused with exit 1, and what the output says.
+REFUSED_FIXTURES: dict[str, tuple[str, ...]] = {
+    "impossible-date.ttl": ("time:inXSDDateTime", "a valid xsd:dateTime with a zone"),
+    "unknown-status.ttl": ("dckg:status", "dckv:channel-status", "(value: dckv:reopened)"),
+    "no-reference.ttl": ("dckg:hasReference", "at least one reference"),
+    "reference-without-quote.ttl": ("oa:hasSelector", "the exact words"),
+    "quote-not-in-article.ttl": ("oa:exact", "does not occur in fixture-article.txt"),
+    "redefines-ontology.ttl": ("rdfs:subClassOf", "must not define or add to an ontology term"),
+    "unknown-channel.ttl": ("dckg:channel", "declared in kg/entities.ttl"),
+    "end-before-begin.ttl": ("ends before it begins",),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_unreadable_input_is_refused_and_kg_unchanged(
+    name: str, kg_copy: Layout, tmp_path: Path
+) -> None:
+    file_name, data, code, fragments = BAD_INPUTS[name]
+    path = tmp_path / file_name
+    if name == "directory":
+        path.mkdir()
+    elif data is not None:
+        _write(tmp_path, file_name, data)
+    before = snapshot(kg_copy.root)
+    exit_code, output = add(kg_copy, str(path))
+    assert exit_code == code, output
+    for fragment in fragments:
+        assert fragment in output
+    assert "Traceback" not in output
+    assert len(output.strip().splitlines()) == 1  # one line on stderr, naming the file
+    assert snapshot(kg_copy.root) == before
+    # and `dckg validate` says the same
+    result = CliRunner().invoke(main, ["validate", "--kg", str(kg_copy.root), str(path)])
+    assert result.exit_code == code and fragments[0] in result.output
+
+
+@pytest.mark.parametrize("fixture", sorted(REFUSED_FIXTURES))
+def test_invalid_file_is_refused_and_kg_unchanged(fixture: str, kg_copy: Layout) -> None:
+    before = snapshot(kg_copy.root)
+    exit_code, output = add(kg_copy, str(FIXTURES / fixture), "--article", str(ARTICLE))
+    assert exit_code == 1, output
+    for fragment in REFUSED_FIXTURES[fixture]:
+        assert fragment in output
+    assert "refused: nothing under kg/ was changed" in output
+    assert snapshot(kg_copy.root) == before
+
+
+def test_add_places_the_file_and_rebuilds(kg_copy: Layout) -> None:
+    exit_code, output = add(kg_copy, str(VALID), "--article", str(ARTICLE))
+    assert exit_code == 0, output
+    target = kg_copy.sources_dir / VALID.name
+    assert target.read_bytes() == VALID.read_bytes()
+    assert f"added {target}" in output
+    trig = kg_copy.trig.read_text(encoding="utf-8")
+    assert "graph/source/valid-status" in trig and "st-fixture-relations-suspended" in trig
+
+
+def test_adding_the_same_file_twice_changes_nothing(kg_copy: Layout, tmp_path: Path) -> None:
+    assert add_file(VALID, kg_copy).status == "added"
+    before = snapshot(kg_copy.root)
+    again = add_file(VALID, kg_copy)
+    assert again.status == "unchanged"
+    copy = _write(tmp_path, "same-bytes-other-name.ttl", VALID.read_bytes())
+    assert add_file(copy, kg_copy).status == "unchanged"
+    exit_code, output = add(kg_copy, str(VALID))
+    assert exit_code == 0 and "nothing changed" in output
+    assert snapshot(kg_copy.root) == before
+
+
+def test_a_different_file_under_an_existing_name_needs_replace(
+    kg_copy: Layout, tmp_path: Path
+) -> None:
+    add_file(VALID, kg_copy)
+    before = snapshot(kg_copy.root)
+    changed = _write(
+        tmp_path,
+        VALID.name,
+        VALID.read_text(encoding="utf-8").replace("about twenty diplomats", "eight of about"),
+    )
+    exit_code, output = add(kg_copy, str(changed))
+    assert exit_code == 2 and "already exists with different content" in output
+    assert snapshot(kg_copy.root) == before
+    exit_code, output = add(kg_copy, str(changed), "--replace")
+    assert exit_code == 0, output
+    assert (kg_copy.sources_dir / VALID.name).read_bytes() == changed.read_bytes()
+
+
+def test_a_failing_build_leaves_kg_unchanged(kg_copy: Layout, tmp_path: Path) -> None:
+    """SHACL accepts a count of something no file declares (countOf only needs an IRI),
+    but the build's untyped-individual gate refuses it: the copied file is taken back."""
+    text = VALID.read_text(encoding="utf-8").replace(
+        "dckg:countOf dcki:russian-mission-to-nato", "dckg:countOf dcki:declared-nowhere"
+    )
+    path = _write(tmp_path, "passes-shacl-fails-build.ttl", text)
+    before = snapshot(kg_copy.root)
+    exit_code, output = add(kg_copy, str(path))
+    assert exit_code == 1, output
+    assert "untyped-individual-violation" in output and "declared-nowhere" in output
+    assert snapshot(kg_copy.root) == before
+
+
+def test_a_crash_in_the_build_leaves_kg_unchanged(
+    kg_copy: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(layout: Layout, **_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "build", crash)
+    before = snapshot(kg_copy.root)
+    with pytest.raises(OSError, match="disk full"):
+        add_file(VALID, kg_copy)
+    assert snapshot(kg_copy.root) == before
+
+
+def test_refusal_carries_the_report(kg_copy: Layout) -> None:
+    with pytest.raises(RefusedError) as info:
+        add_file(FIXTURES / "no-reference.ttl", kg_copy)
+    assert [r.path for r in info.value.report.violations] == ["dckg:hasReference"]
+
+
+def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> None:
+    """Two adds at once: both land, and the final build holds both files."""
+    second = _write(
+        tmp_path,
+        "second.ttl",
+        VALID.read_text(encoding="utf-8").replace("fixture", "second-fixture"),
+    )
+    errors: list[BaseException] = []
+
+    def run(path: Path) -> None:
+        try:
+            add_file(path, kg_copy)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in (VALID, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    trig = kg_copy.trig.read_text(encoding="utf-8")
+    assert "graph/source/valid-status" in trig and "graph/source/second" in trig
