@@ -18,13 +18,17 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from dckg.layout import Layout
 from dckg.namespaces import DCKG, DCKI, DCKT, DCKV, OA, TIME
 from dckg.report import ValidationReport
 from dckg.validate import validate_files
+
+# Spelled out: pytest's collection probes module globals, and rdflib's XSD namespace
+# object warns about every attribute it does not define.
+DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
 @dataclass(frozen=True)
@@ -75,14 +79,14 @@ def drop_quote(graph: Graph) -> Node:
 def impossible_date(graph: Graph) -> Node:
     """30 February."""
     instant, p, _ = _first(graph, graph.triples((None, TIME.inXSDDateTime, None)))
-    graph.set((instant, p, Literal("2021-02-30T00:00:00Z", datatype=XSD.dateTime)))
+    graph.set((instant, p, Literal("2021-02-30T00:00:00Z", datatype=DATETIME)))
     return instant
 
 
 def date_without_zone(graph: Graph) -> Node:
     instant, p, old = _first(graph, graph.triples((None, TIME.inXSDDateTime, None)))
     local = re.sub(r"(Z|[+-][0-9]{2}:[0-9]{2})$", "", str(old))
-    graph.set((instant, p, Literal(local, datatype=XSD.dateTime)))
+    graph.set((instant, p, Literal(local, datatype=DATETIME)))
     return instant
 
 
@@ -122,7 +126,7 @@ def end_before_begin(graph: Graph) -> Node:
     )
     graph.add((DCKT["1900"], RDF.type, TIME.Instant))
     graph.add(
-        (DCKT["1900"], TIME.inXSDDateTime, Literal("1900-01-01T00:00:00Z", datatype=XSD.dateTime))
+        (DCKT["1900"], TIME.inXSDDateTime, Literal("1900-01-01T00:00:00Z", datatype=DATETIME))
     )
     graph.add((DCKT["1900"], DCKG.precision, TIME.unitYear))
     graph.add((interval, TIME.hasEnd, DCKT["1900"]))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,3 +226,13 @@ def test_a_file_replacing_a_source_is_checked_without_the_old_version(
     report = validate_files([replacement], layout)
     flagged = {str(r.focus) for r in report.violations if r.path == "dckg:hasReference"}
     assert {f"https://w3id.org/dckg/id/{name}" for name in own} <= flagged
+
+
+def test_querying_and_importing_validate_do_not_load_pyshacl() -> None:
+    """pySHACL costs ~0.3 s to import: only running a validation may load it."""
+    code = (
+        "import sys, dckg.cli, dckg.run, dckg.engine, dckg.queries, dckg.validate, dckg.add;"
+        "print('pyshacl' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

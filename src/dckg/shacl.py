@@ -98,12 +98,13 @@ def read_report(report: Graph, shapes: Graph) -> Iterator[ShaclResult]:
         if focus is None:
             continue
         path = report.value(result, _sh("resultPath"))
-        messages = sorted(str(m) for m in report.objects(result, _sh("resultMessage")))
-        constraint = report.value(result, _sh("sourceConstraint"))
-        own = shapes.value(constraint, _sh("message")) if constraint is not None else None
-        if own is not None:
-            messages = [str(own)]  # a SHACL-SPARQL constraint's own message, not its shape's
         shape = report.value(result, _sh("sourceShape"))
+        messages = sorted(str(m) for m in report.objects(result, _sh("resultMessage")))
+        # A SHACL-SPARQL result carries its constraint's message and its shape's:
+        # the constraint's is the specific one (and has its {?var} filled in).
+        shape_message = shapes.value(shape, _sh("message")) if shape is not None else None
+        specific = [m for m in messages if m != str(shape_message)]
+        messages = specific or messages
         component = report.value(result, _sh("sourceConstraintComponent"))
         yield ShaclResult(
             severity=_local(severity) or "Violation",
