@@ -236,3 +236,31 @@ def test_querying_and_importing_validate_do_not_load_pyshacl() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_curated_quotes_occur_in_their_articles(layout: Layout, articles_dir: Path) -> None:
+    """Every quote of the curated files is in its article's text, matched by dckg:fileName."""
+    texts = sorted(articles_dir.glob("*.txt"))
+    report = validate_files(layout.source_files(), layout, texts)
+    quotes = [r for r in report.results if r.source == "quote"]
+    assert not quotes, "\n".join(r.line() for r in quotes)
+
+
+def test_article_text_that_matches_no_article_is_a_usage_error(
+    layout: Layout, tmp_path: Path
+) -> None:
+    statement = tmp_path / "no-article.ttl"
+    statement.write_text(
+        "@prefix dckg: <https://w3id.org/dckg/ontology#> .\n"
+        "@prefix dcki: <https://w3id.org/dckg/id/> .\n"
+        'dcki:nato-russia-relations dckg:topic "relations" .\n',
+        encoding="utf-8",
+    )
+    text = tmp_path / "some-other-article.txt"
+    text.write_text("Some text.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["validate", "--kg", str(layout.root), str(statement), "--article", str(text)],
+    )
+    assert result.exit_code == 2
+    assert 'no article has dckg:fileName "some-other-article.txt"' in result.output
