@@ -29,11 +29,12 @@ from dckg.cli import main
 from dckg.layout import Layout, shapes_path
 from dckg.namespaces import PREFIXES
 from dckg.report import ValidationReport, ValidationResult
-from dckg.validate import validate_files
+from dckg.validate import assemble_data, validate_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.ttl"))
 SH = "http://www.w3.org/ns/shacl#"
+RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 @dataclass(frozen=True)
@@ -264,3 +265,44 @@ def test_article_text_that_matches_no_article_is_a_usage_error(
     )
     assert result.exit_code == 2
     assert 'no article has dckg:fileName "some-other-article.txt"' in result.output
+
+
+def test_only_the_neighbourhood_of_the_new_file_is_loaded(layout: Layout) -> None:
+    """The data graph holds what the new file mentions and one hop beyond, not the graph."""
+    from dckg.namespaces import DCKG, DCKI
+
+    data = assemble_data([FIXTURES / "valid-status.ttl"], layout).data
+    # mentioned by the fixture: the channel, with its parties and their types
+    assert (DCKI["nato-russia-relations"], None, None) in data
+    assert (DCKI["russia"], RDF_TYPE, None) in data
+    # not mentioned: the statements of the curated files, even those about that channel
+    # (articles and instants one hop from the channel's references are, by design)
+    existing = Graph().parse(layout.source_files()[0])
+    kinds = ("StatusStatement", "Event", "CountStatement", "PostHolding", "LocationStatement")
+    statements = {
+        s for kind in kinds for s in existing.subjects(RDF_TYPE, URIRef(str(DCKG) + kind))
+    }
+    assert statements and not any((s, None, None) in data for s in statements)
+
+
+def test_inputs_newer_than_the_build_are_read_instead(kg_copy: Layout, tmp_path: Path) -> None:
+    """A channel a curator added to entities.ttl after the last build already resolves."""
+    new_channel = (
+        "\n<https://w3id.org/dckg/id/fixture-new-hotline> a "
+        "<https://w3id.org/dckg/ontology#Hotline> ;\n"
+        '    <http://www.w3.org/2000/01/rdf-schema#label> "Fixture hotline"@en ;\n'
+        "    <https://w3id.org/dckg/ontology#hasParty> <https://w3id.org/dckg/id/nato> ,"
+        " <https://w3id.org/dckg/id/russia> .\n"
+    )
+    with kg_copy.entities.open("a", encoding="utf-8") as handle:
+        handle.write(new_channel)
+    statement = tmp_path / "about-new-channel.ttl"
+    statement.write_text(
+        (FIXTURES / "valid-status.ttl")
+        .read_text(encoding="utf-8")
+        .replace(
+            "dckg:channel dcki:nato-russia-relations", "dckg:channel dcki:fixture-new-hotline"
+        ),
+        encoding="utf-8",
+    )
+    assert validate_files([statement], kg_copy).conforms
