@@ -264,3 +264,27 @@ def test_removing_a_party_is_refused_where_the_channel_is_used(
         and "at least two parties" in r.message
         for r in report.violations
     ), [r.line() for r in report.violations]
+
+
+def test_a_stripped_copy_under_a_new_name_is_refused_and_not_added(
+    kg_copy: Layout, tmp_path: Path
+) -> None:
+    """The curated file's own references would satisfy the shapes in the merged graph;
+    the per-file provenance check and the orphaned references still refuse the copy."""
+    from click.testing import CliRunner
+
+    from dckg.cli import main
+
+    source = kg_copy.source_files()[-1]
+    graph = Graph().parse(source)
+    graph.remove((None, DCKG.hasReference, None))
+    copy = tmp_path / f"copy-of-{source.name}"
+    graph.serialize(copy, format="turtle")
+    before = {p: p.read_bytes() for p in sorted(kg_copy.root.rglob("*")) if p.is_file()}
+    for command in ("validate", "add"):
+        result = CliRunner().invoke(main, [command, "--kg", str(kg_copy.root), str(copy)])
+        assert result.exit_code == 1, result.output
+        assert "gives no reference for it" in result.output
+        assert "This reference supports nothing" in result.output
+    after = {p: p.read_bytes() for p in sorted(kg_copy.root.rglob("*")) if p.is_file()}
+    assert after == before

@@ -8,11 +8,13 @@ when its focus node occurs in a new file. The data graph is the new files, their
 neighbourhood and the ontology, so the cost follows the size of the new files,
 not of the graph they join.
 
-Three checks feed one :class:`~dckg.report.ValidationReport`:
+Four checks feed one :class:`~dckg.report.ValidationReport`:
 
 - the SHACL shapes (``ontology/shapes.ttl``, pySHACL, no inference);
 - the vocabulary guard (:mod:`dckg.vocabulary`): redefined ontology terms,
   undeclared classes and properties on nodes no shape targets;
+- each file's own provenance (:mod:`dckg.provenance`): a statement a file states
+  needs a reference in that file, not only in the graph it joins;
 - with ``article``, the quotes against the article's text (:mod:`dckg.quotes`).
 
 Unreadable input (a missing file, a directory, bad UTF-8, a syntax error with
@@ -34,6 +36,7 @@ from rdflib.term import Node
 from dckg.build import source_graph_iri
 from dckg.layout import Layout, ontology_path
 from dckg.loading import parse_graph, parse_into
+from dckg.namespaces import DCKG, OA
 from dckg.report import ValidationReport, ValidationResult, dedupe, short
 
 __all__ = ["ValidationReport", "ValidationResult", "assemble_data", "validate_files"]
@@ -51,19 +54,22 @@ class NewFiles:
     paths: list[Path]
     graph: Graph
     origin: dict[Node, Path]
+    graphs: dict[Path, Graph]
 
     @classmethod
     def read(cls, paths: Sequence[Path]) -> NewFiles:
         """Parse every file; the first unreadable one raises DckgError (exit 2)."""
         union = Graph()
         origin: dict[Node, Path] = {}
+        graphs: dict[Path, Graph] = {}
         for path in paths:
-            for s, p, o in parse_graph(path):
+            graphs[path] = parse_graph(path)
+            for s, p, o in graphs[path]:
                 union.add((s, p, o))
                 origin.setdefault(s, path)
                 if not isinstance(o, Literal):
                     origin.setdefault(o, path)
-        return cls(list(paths), union, origin)
+        return cls(list(paths), union, origin, graphs)
 
 
 @dataclass
@@ -101,6 +107,8 @@ def validate_files(
     article: Path | Sequence[Path] | None = None,
 ) -> ValidationReport:
     """Validate ``paths`` as additions to ``layout``'s graph; see the module docstring."""
+    from dckg.provenance import MESSAGE as PROVENANCE_MESSAGE
+    from dckg.provenance import check_own_references, statement_classes
     from dckg.quotes import check_quotes
     from dckg.shacl import run_shacl
     from dckg.vocabulary import Vocabulary, check_vocabulary
@@ -149,9 +157,25 @@ def validate_files(
             )
         )
 
-    if texts:
-        from dckg.namespaces import OA
+    reported = {(r.focus, r.path_node) for r in results}
+    classes = statement_classes(_ontology())
+    for source_file, statement in check_own_references(new.graphs, data, classes):
+        if (statement, DCKG.hasReference) in reported:
+            continue  # the shapes already found no reference at all
+        results.append(
+            ValidationResult(
+                severity="Violation",
+                focus=statement,
+                focus_label=labels.label(statement),
+                path=short(DCKG.hasReference),
+                message=PROVENANCE_MESSAGE,
+                file=source_file,
+                source="provenance",
+                path_node=DCKG.hasReference,
+            )
+        )
 
+    if texts:
         for problem in check_quotes(texts, new.graph, data):
             results.append(
                 ValidationResult(
