@@ -241,3 +241,23 @@ def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> N
     assert not errors
     trig = kg_copy.trig.read_text(encoding="utf-8")
     assert "graph/source/valid-status" in trig and "graph/source/second" in trig
+
+
+def test_a_file_already_in_sources_is_validated_and_built(kg_copy: Layout) -> None:
+    in_place = kg_copy.sources_dir / VALID.name
+    in_place.write_bytes(VALID.read_bytes())
+    exit_code, output = add(kg_copy, str(in_place))
+    assert exit_code == 0, output
+    assert "graph/source/valid-status" in kg_copy.trig.read_text(encoding="utf-8")
+    before = snapshot(kg_copy.root)
+    assert add_file(in_place, kg_copy).status == "built"
+    assert snapshot(kg_copy.root) == before  # twice changes nothing
+
+
+def test_a_refused_file_already_in_sources_leaves_kg_unchanged(kg_copy: Layout) -> None:
+    in_place = kg_copy.sources_dir / "no-reference.ttl"
+    in_place.write_bytes((FIXTURES / "no-reference.ttl").read_bytes())
+    before = snapshot(kg_copy.root)
+    exit_code, output = add(kg_copy, str(in_place))
+    assert exit_code == 1 and "at least one reference" in output
+    assert snapshot(kg_copy.root) == before

@@ -15,7 +15,8 @@ because the build locks ``kg/`` itself and an flock is not re-entrant.
 
 Adding a file whose bytes are already in ``kg/sources`` changes nothing (not
 even the build outputs). A different file under an existing name is refused
-unless ``replace`` is set.
+unless ``replace`` is set. A file that is itself in ``kg/sources`` (a curator
+wrote it there) is validated and the graph rebuilt.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ class RefusedError(NotConformingError):
 
 @dataclass
 class AddResult:
-    """What ``dckg add`` did: ``added``, ``replaced`` or ``unchanged``."""
+    """What ``dckg add`` did: ``added``, ``replaced``, ``built`` (the file was already in
+    ``kg/sources`` but maybe not in the build) or ``unchanged``."""
 
     status: str
     target: Path
@@ -75,6 +77,13 @@ def add_file(
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
 
     with locked(layout.sources_dir):
+        if target.exists() and target.resolve() == path.resolve():
+            # Already in place (a curator wrote it there): validate it and rebuild.
+            # The file was there before, so a failure leaves kg/ as it was.
+            report = validate_files([path], layout, article)
+            if not report.conforms:
+                raise RefusedError(report)
+            return AddResult("built", target, report, build(layout))
         for existing in layout.source_files():
             if existing.read_bytes() == data:
                 return AddResult("unchanged", existing)
