@@ -107,91 +107,117 @@ def validate_files(
     article: Path | Sequence[Path] | None = None,
 ) -> ValidationReport:
     """Validate ``paths`` as additions to ``layout``'s graph; see the module docstring."""
-    from dckg.provenance import MESSAGE as PROVENANCE_MESSAGE
-    from dckg.provenance import check_own_references, statement_classes
-    from dckg.quotes import check_quotes
-    from dckg.shacl import run_shacl
-    from dckg.vocabulary import Vocabulary, check_vocabulary
-
     paths = [Path(p) for p in paths]
     texts = [article] if isinstance(article, Path) else [Path(a) for a in article or ()]
     vd = assemble_data(paths, layout)
-    new, data = vd.new, vd.data
-    labels = _Labeller(data)
-    results: list[ValidationResult] = []
+    checks = _Checks(vd, _Labeller(vd.data))
+    checks.shacl()
+    checks.vocabulary()
+    checks.provenance()
+    if texts:
+        checks.quotes(texts)
+    return ValidationReport(files=paths, results=dedupe(checks.results), data_triples=len(vd.data))
 
-    for r in run_shacl(data):
-        if r.focus not in new.origin:
-            continue  # existing data the new files do not touch
-        results.append(
-            ValidationResult(
-                severity=r.severity,
-                focus=r.focus,
-                focus_label=labels.label(r.focus),
-                path=r.path_text,
-                message=r.message,
-                value=short(r.value),
-                file=new.origin.get(r.focus),
-                source="shacl",
-                shape=r.shape,
-                component=r.component,
-                path_node=r.path,
-            )
-        )
 
-    reported = {(r.focus, r.path_node) for r in results}
-    for focus, path, message, value in check_vocabulary(new.graph, Vocabulary(_ontology())):
-        if (focus, path) in reported:
-            continue  # a closed shape already named this property on this node
-        results.append(
+class _Checks:
+    """Runs each check and collects its findings as :class:`ValidationResult`.
+
+    Later checks skip a (node, property) an earlier one already reported, so a
+    misspelt property on a typed node is one result (the closed shape's), not two.
+    """
+
+    def __init__(self, vd: ValidationData, labels: _Labeller) -> None:
+        self.new = vd.new
+        self.data = vd.data
+        self.labels = labels
+        self.results: list[ValidationResult] = []
+
+    def _add(
+        self,
+        focus: Node,
+        path_node: Node | None,
+        message: str,
+        *,
+        source: str,
+        severity: str = "Violation",
+        value: Node | None = None,
+        path_text: str | None = None,
+        file: Path | None = None,
+        shape: str | None = None,
+        component: str | None = None,
+    ) -> None:
+        self.results.append(
             ValidationResult(
-                severity="Violation",
+                severity=severity,
                 focus=focus,
-                focus_label=labels.label(focus),
-                path=short(path),
+                focus_label=self.labels.label(focus),
+                path=path_text if path_text is not None else short(path_node),
                 message=message,
                 value=short(value),
-                file=new.origin.get(focus),
-                source="vocabulary",
-                path_node=path,
+                file=file or self.new.origin.get(focus),
+                source=source,
+                shape=shape,
+                component=component,
+                path_node=path_node,
             )
         )
 
-    reported = {(r.focus, r.path_node) for r in results}
-    classes = statement_classes(_ontology())
-    for source_file, statement in check_own_references(new.graphs, data, classes):
-        if (statement, DCKG.hasReference) in reported:
-            continue  # the shapes already found no reference at all
-        results.append(
-            ValidationResult(
-                severity="Violation",
-                focus=statement,
-                focus_label=labels.label(statement),
-                path=short(DCKG.hasReference),
-                message=PROVENANCE_MESSAGE,
-                file=source_file,
-                source="provenance",
-                path_node=DCKG.hasReference,
-            )
-        )
+    def _reported(self) -> set[tuple[Node, Node | None]]:
+        return {(r.focus, r.path_node) for r in self.results}
 
-    if texts:
-        for problem in check_quotes(texts, new.graph, data):
-            results.append(
-                ValidationResult(
-                    severity=problem.severity,
-                    focus=problem.selector,
-                    focus_label=labels.label(problem.selector),
-                    path=short(OA.exact),
-                    message=problem.message,
-                    value=short(Literal(problem.exact)),
-                    file=new.origin.get(problem.selector),
-                    source="quote",
-                    path_node=OA.exact,
-                )
+    def shacl(self) -> None:
+        """The shapes, on the focus nodes the new files contain."""
+        from dckg.shacl import run_shacl
+
+        for r in run_shacl(self.data):
+            if r.focus not in self.new.origin:
+                continue  # existing data the new files do not touch
+            self._add(
+                r.focus,
+                r.path,
+                r.message,
+                source="shacl",
+                severity=r.severity,
+                value=r.value,
+                path_text=r.path_text,
+                shape=r.shape,
+                component=r.component,
             )
 
-    return ValidationReport(files=paths, results=dedupe(results), data_triples=len(data))
+    def vocabulary(self) -> None:
+        """Redefined ontology terms, undeclared classes, properties and concepts."""
+        from dckg.vocabulary import Vocabulary, check_vocabulary
+
+        reported = self._reported()
+        for focus, path, message, value in check_vocabulary(
+            self.new.graph, Vocabulary(_ontology())
+        ):
+            if (focus, path) not in reported:
+                self._add(focus, path, message, source="vocabulary", value=value)
+
+    def provenance(self) -> None:
+        """Statements a file states without a reference of its own."""
+        from dckg.provenance import MESSAGE, check_own_references, statement_classes
+
+        reported = self._reported()
+        classes = statement_classes(_ontology())
+        for path, statement in check_own_references(self.new.graphs, self.data, classes):
+            if (statement, DCKG.hasReference) not in reported:
+                self._add(statement, DCKG.hasReference, MESSAGE, source="provenance", file=path)
+
+    def quotes(self, texts: Sequence[Path]) -> None:
+        """Quotes missing from, or not unique in, the given article texts."""
+        from dckg.quotes import check_quotes
+
+        for problem in check_quotes(texts, self.new.graph, self.data):
+            self._add(
+                problem.selector,
+                OA.exact,
+                problem.message,
+                source="quote",
+                severity=problem.severity,
+                value=Literal(problem.exact),
+            )
 
 
 class _Labeller:
