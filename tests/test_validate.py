@@ -306,3 +306,21 @@ def test_inputs_newer_than_the_build_are_read_instead(kg_copy: Layout, tmp_path:
         encoding="utf-8",
     )
     assert validate_files([statement], kg_copy).conforms
+
+
+def test_each_of_several_files_needs_its_own_references(layout: Layout, tmp_path: Path) -> None:
+    """Validated together, one file's reference does not cover a statement another
+    file restates without one (CURATION.md rule 3)."""
+    valid = FIXTURES / "valid-status.ttl"
+    restated = tmp_path / "restates.ttl"
+    text = valid.read_text(encoding="utf-8")
+    prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("@prefix"))
+    restated.write_text(
+        prefixes + "dcki:st-fixture-relations-suspended dckg:status dckv:suspended .\n",
+        encoding="utf-8",
+    )
+    report = validate_files([valid, restated], layout)
+    (problem,) = report.violations
+    assert problem.file == restated and problem.source == "provenance"
+    assert problem.focus == URIRef("https://w3id.org/dckg/id/st-fixture-relations-suspended")
+    assert "gives no reference for it" in problem.message

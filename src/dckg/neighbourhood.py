@@ -5,11 +5,17 @@ statement about a channel declared in ``kg/entities.ttl`` resolves), but it must
 not re-validate the whole graph each time. So it takes only a neighbourhood:
 
 1. every triple whose subject is an IRI the new files mention, closed over blank
-   nodes (a concise bounded description: the references and intervals hanging
-   off that node), and
+   nodes (a concise bounded description: the intervals hanging off that node),
+   and
 2. the direct triples of every IRI those triples point to, so the types of
    parties, places and events and the dates of instants are there for the
    ``sh:class`` checks and the date comparisons.
+
+Other files' references (``dckg:hasReference`` and what hangs off it) are left
+out. They are most of the graph around a busy channel or actor, one per article
+that mentions it, so with them the neighbourhood would grow with the graph; and
+no check needs them: a statement in a new file must carry that file's own
+reference (:mod:`dckg.provenance`), and only the new files' nodes are reported.
 
 The existing graph is read with Oxigraph: the on-disk store ``kg/store`` when the
 build wrote one, else the built ``kg/dckg.trig``; when the built graph is older
@@ -35,7 +41,7 @@ from rdflib.term import Node
 from dckg.build import source_graph_iri
 from dckg.errors import DckgError
 from dckg.layout import Layout
-from dckg.namespaces import GRAPH
+from dckg.namespaces import DCKG, GRAPH
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +113,7 @@ def neighbourhood(store: Any, seeds: Iterable[URIRef], exclude: Iterable[URIRef]
     import pyoxigraph as ox
 
     skip = {ox.NamedNode(str(g)) for g in (ONTOLOGY_GRAPH, *exclude)}
+    references = ox.NamedNode(str(DCKG.hasReference))
     out = Graph()
     hop2: set[str] = set()
 
@@ -119,15 +126,13 @@ def neighbourhood(store: Any, seeds: Iterable[URIRef], exclude: Iterable[URIRef]
                 continue
             seen.add(node)
             for quad in store.quads_for_pattern(node, None, None, None):
-                if quad.graph_name in skip:
+                if quad.graph_name in skip or quad.predicate == references:
                     continue
-                if not closure and isinstance(quad.object, ox.BlankNode):
-                    continue  # no dangling blank nodes: hop 2 is for types and dates
-                out.add(
-                    (_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object))
-                )
                 obj = quad.object
-                if isinstance(obj, ox.BlankNode) and closure:
+                if not closure and isinstance(obj, ox.BlankNode):
+                    continue  # no dangling blank nodes: hop 2 is for types and dates
+                out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(obj)))
+                if isinstance(obj, ox.BlankNode):
                     pending.append(obj)
                 elif isinstance(obj, ox.NamedNode) and closure:
                     hop2.add(obj.value)

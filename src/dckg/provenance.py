@@ -2,12 +2,13 @@
 
 A statement several articles make is one node, repeated in each article's file
 with that article's reference, so that every file describes its claims on its
-own and says where it read them. The shapes see the new file merged with the
-existing graph, where another file's references would satisfy "at least one
-reference"; so a copy of a curated file with its references stripped would pass
-them. This check looks at each new file alone: every statement it states
-(any triple with the statement as subject, bar a symmetric link to one of the
-file's own statements) needs a ``dckg:hasReference`` in that same file.
+own and says where it read them. The shapes see the new files merged (and the
+existing graph's references are left out of their neighbourhood), so when
+several files are validated together one file's reference would satisfy "at
+least one reference" for a statement another file restates without one. This
+check looks at each new file alone: every statement it states (any triple with
+the statement as subject, bar a symmetric link to one of the file's own
+statements) needs a ``dckg:hasReference`` in that same file.
 """
 
 from __future__ import annotations
