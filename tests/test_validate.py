@@ -324,3 +324,12 @@ def test_each_of_several_files_needs_its_own_references(layout: Layout, tmp_path
     assert problem.file == restated and problem.source == "provenance"
     assert problem.focus == URIRef("https://w3id.org/dckg/id/st-fixture-relations-suspended")
     assert "gives no reference for it" in problem.message
+
+
+def test_cli_formats_are_the_report_writers() -> None:
+    """The CLI lists the formats by hand (so `dckg --help` need not import rdflib)."""
+    from dckg.report import FORMATS, RENDERERS
+
+    command = main.commands["validate"]
+    option = next(p for p in command.params if p.name == "fmt")
+    assert tuple(option.type.choices) == FORMATS == tuple(RENDERERS)  # type: ignore[attr-defined]

@@ -73,7 +73,7 @@ def open_existing(layout: Layout) -> Any:
                 store = ox.Store.read_only(str(layout.store))
                 if store.contains_named_graph(ox.NamedNode(str(ENTITIES_GRAPH))):
                     return store
-            except OSError as exc:  # a store being swapped, or another format
+            except (OSError, ValueError) as exc:  # a store being swapped, another format
                 log.info("not using %s: %s", layout.store, exc)
         store = ox.Store()
         try:
