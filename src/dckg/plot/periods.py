@@ -1,0 +1,83 @@
+"""Dates as spans: what a date known only to the month or the year covers.
+
+The graph stores an instant as the first moment of what the source names plus a
+precision (``time:unitYear`` for "2014"). A picture must not draw "2014" as the
+1st of January, so every instant becomes a half-open span ``[start, end)`` as
+wide as its precision, and options given on the command line (``--to 2021``)
+are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rdflib import Literal, URIRef
+
+from dckg.errors import DckgError
+from dckg.namespaces import DCKG, TIME
+from dckg.queries import date_literal
+
+_PARTS = re.compile(r"^\d{4}(-\d{2})?(-\d{2})?$")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open interval of time with the label the source's precision gives it."""
+
+    start: datetime
+    end: datetime
+    label: str
+
+    @property
+    def is_point(self) -> bool:
+        """True when the source gave the day (or finer): drawn as a marker, not a span."""
+        return self.end - self.start <= timedelta(days=1)
+
+    def overlaps(self, start: datetime, end: datetime) -> bool:
+        """Whether any of the span lies in ``[start, end)``."""
+        return self.start < end and self.end > start
+
+
+def add_months(value: datetime, months: int) -> datetime:
+    """``value`` moved by whole months (the day stays 1 for the instants we store)."""
+    index = value.year * 12 + value.month - 1 + months
+    return value.replace(year=index // 12, month=index % 12 + 1)
+
+
+def span_end(start: datetime, precision: URIRef | None) -> datetime:
+    """The first moment after the period that starts at ``start`` with ``precision``."""
+    if precision == TIME.unitYear:
+        return start.replace(year=start.year + 1)
+    if precision == TIME.unitMonth:
+        return add_months(start, 1)
+    if precision == TIME.unitWeek:
+        return start + timedelta(days=7)
+    if precision == DCKG.unitDecade:
+        return start.replace(year=start.year + 10)
+    return start + timedelta(days=1)
+
+
+def span_of(value: object, precision: object, label: object) -> Span | None:
+    """The span of an instant's ``time:inXSDDateTime`` value; None if it is not a valid date."""
+    if not isinstance(value, Literal) or not isinstance(value.value, datetime):
+        return None
+    start = value.value
+    prec = precision if isinstance(precision, URIRef) else None
+    return Span(start, span_end(start, prec), str(label) if label is not None else str(value))
+
+
+def parse_option_date(value: str, option: str) -> Span:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from the command line, as the span it names."""
+    text = value.strip()
+    if not _PARTS.match(text):
+        raise DckgError(f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        literal = date_literal(text)
+    except DckgError as exc:
+        raise DckgError(f"{option}: {exc}") from None
+    precision = {0: TIME.unitYear, 1: TIME.unitMonth, 2: TIME.unitDay}[text.count("-")]
+    span = span_of(literal, precision, text)
+    assert span is not None  # date_literal made a valid xsd:dateTime
+    return span
