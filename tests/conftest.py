@@ -51,3 +51,12 @@ def kg_copy(tmp_path: Path, layout: Layout) -> Layout:
     target = tmp_path / "kg"
     shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
     return Layout(target)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden`` rewrites the golden query results from the current graph."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Regenerate tests/golden/*.json from the built graph (then review the diff).",
+    )

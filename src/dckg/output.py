@@ -93,6 +93,27 @@ WRITERS: dict[str, Callable[[QueryResult], str]] = {
 }
 
 
+#: ``-o FILE`` without ``--format`` picks the format from the file's extension.
+EXTENSIONS: dict[str, str] = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".srj": "json",
+    ".xml": "xml",
+    ".srx": "xml",
+    ".md": "markdown",
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+}
+
+
+def format_for_path(path: str) -> str | None:
+    """The output format a file name implies (``out.csv`` → csv), or None if none does."""
+    suffix = path[path.rfind(".") :].lower() if "." in path else ""
+    return EXTENSIONS.get(suffix)
+
+
 def render(result: QueryResult, fmt: str | None) -> str:
     """The text to print for ``result`` in ``fmt`` (None: the form's default)."""
     if result.form == "ASK":
