@@ -40,9 +40,11 @@ if TYPE_CHECKING:
 NODE_SIZE = 2200
 HUB_SIZE = 60
 MAX_RAD = 1.5
-RAD_STEP = 0.4
-EDGE_LABEL_WIDTH = 40
-PARTNER_DISTANCE = 1.3
+RAD_STEP = 0.3
+EDGE_LABEL_WIDTH = 34
+PARTNER_DISTANCE = 1.5
+RING = 1.5
+SMALL_BUNDLE = 4
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def _positions(links: list[Link], actors: dict[URIRef, str]) -> dict[Any, tuple[
         rest = others[1:]
         for i, actor in enumerate(rest):
             angle = math.pi / 2 + math.pi * (i + 1) / (len(rest) + 1)
-            pos[actor] = (math.cos(angle), math.sin(angle))
+            pos[actor] = (RING * math.cos(angle), RING * math.sin(angle))
     else:
         graph = nx.Graph()
         graph.add_nodes_from(sorted(actors))
@@ -190,6 +192,19 @@ def _edges(links: list[Link]) -> list[tuple[Link, Any, Any, float]]:
     return out
 
 
+def _label_pos(u: Any, v: Any, pos: dict[Any, tuple[float, float]], bundle: int) -> float:
+    """Where along its edge a label sits (networkx: 0 at ``u``, 1 at ``v``). Spokes from the
+    middle carry their labels out towards the rim, where the spokes are further apart;
+    the big bundle to the busiest partner keeps them in the middle, where its arcs fan out."""
+    if bundle > SMALL_BUNDLE:
+        return 0.5
+    if pos[u] == (0.0, 0.0):
+        return 0.68
+    if pos[v] == (0.0, 0.0):
+        return 0.32
+    return 0.5
+
+
 def _edge_note(link: Link, at: str, rows: list[StatusAt]) -> Note:
     if not rows:
         return Note(("edge", "no-status"), f"{link.label}: no status known at {at}")
@@ -218,7 +233,7 @@ def _draw(
     segments = _edges(links)
     for link, u, v, _ in segments:
         graph.add_edge(u, v, key=str(link.channel))
-    fig = Figure(figsize=(9 * len(statuses), 8.6), layout="constrained")
+    fig = Figure(figsize=(9 * len(statuses), 10), layout="constrained")
     notes: dict[str, Note] = {}
     palette: dict[str, str] = {}
     legend: dict[str, str] = {}
@@ -245,6 +260,9 @@ def _panel(
     import networkx as nx
 
     labelled: set[URIRef] = set()
+    bundles: dict[frozenset[str], int] = defaultdict(int)
+    for _, u, v, _ in segments:
+        bundles[frozenset((str(u), str(v)))] += 1
     for i, (link, u, v, rad) in enumerate(segments):
         rows = by_channel.get(link.channel, [])
         statuses = sorted({r.status for r in rows})
@@ -284,6 +302,7 @@ def _panel(
             graph,
             pos,
             edge_labels={(u, v, str(link.channel)): text},
+            label_pos=_label_pos(u, v, pos, bundles[frozenset((str(u), str(v)))]),
             ax=ax,
             font_size=6.5,
             font_color="#212121" if statuses else "#757575",
