@@ -44,12 +44,8 @@ class DocsSummary:
 
 def _ontology_html() -> str:
     """pyLODE's page for the shipped ontology (imported here: it is slow to import)."""
-    import logging
-
     from pylode import OntPub
 
-    # pyLODE logs every background ontology it loads at INFO; keep the CLI quiet.
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))
     html: str = OntPub(ontology=str(ontology_path()), sort_subjects=True).make_html()
     return html
 
