@@ -278,3 +278,10 @@ def test_queries_lists_names_descriptions_and_parameters() -> None:
         assert name in result.output
         assert query.description, f"{name} has no description"
     assert "at (date, default 2021-10-18)" in result.output
+
+
+def test_a_month_as_the_end_of_a_window_covers_the_whole_month(oxigraph_engine) -> None:
+    """``to=2021-10`` reaches 31 October: NATO HQ's closure of the office on the 29th is in."""
+    result = run(oxigraph_engine, "events", {"from": "2021-10", "to": "2021-10"})
+    assert "2021-10-29" in column(result, "date")
+    assert "2021-10-18" in column(result, "date")

@@ -14,6 +14,7 @@ bindings; query text is never edited.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,10 @@ from dckg import resources
 from dckg.errors import DckgError
 from dckg.namespaces import PREFIXES
 
-PARAM_TYPES = ("date", "iri", "string", "integer")
+#: ``date`` binds the first moment of the period given (``2021-10`` → 1 October 00:00);
+#: ``enddate`` its last moment (``2021-10`` → 31 October 23:59:59), so an inclusive
+#: upper bound written as a month or a year covers all of it.
+PARAM_TYPES = ("date", "enddate", "iri", "string", "integer")
 
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][\w-]*)\s+(?P<type>\w+)(?P<optional>\?)?"
@@ -139,17 +143,22 @@ def load(spec: str, stdin_text: str | None = None) -> NamedQuery:
     return queries[spec]
 
 
-def date_literal(value: str) -> Literal:
-    """``2021``, ``2021-10`` or ``2021-10-18`` as the xsd:dateTime of its first moment (UTC)."""
+def date_literal(value: str, *, end: bool = False) -> Literal:
+    """``2021``, ``2021-10`` or ``2021-10-18`` as the xsd:dateTime (UTC) of the period's
+    first moment, or with ``end`` its last second."""
     match = _DATE.match(value.strip())
     if not match:
         raise DckgError(f"invalid date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    year = int(match[1])
+    month = int(match[2] or (12 if end else 1))
     try:
+        last_day = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+        day = int(match[3] or (last_day if end else 1))
         date(year, month, day)
     except ValueError as exc:
         raise DckgError(f"invalid date {value!r}: {exc}") from None
-    return Literal(f"{year:04d}-{month:02d}-{day:02d}T00:00:00Z", datatype=XSD.dateTime)
+    clock = "23:59:59" if end else "00:00:00"
+    return Literal(f"{year:04d}-{month:02d}-{day:02d}T{clock}Z", datatype=XSD.dateTime)
 
 
 def expand_iri(value: str) -> URIRef:
@@ -169,8 +178,8 @@ def expand_iri(value: str) -> URIRef:
 
 def to_term(param: Param, value: str) -> Identifier:
     """A parameter value as a typed RDF term."""
-    if param.type == "date":
-        return date_literal(value)
+    if param.type in ("date", "enddate"):
+        return date_literal(value, end=param.type == "enddate")
     if param.type == "iri":
         return expand_iri(value)
     if param.type == "integer":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from dckg.engine import inspect_query, open_engine
+from dckg.engine import Engine, inspect_query, open_engine
 from dckg.errors import DckgError
 from dckg.layout import find_layout
 from dckg.output import render
@@ -33,16 +33,23 @@ def run_query(
     engine: str = "oxigraph",
     allow_service: bool = False,
     stdin_text: str | None = None,
+    endpoint: str | None = None,
 ) -> tuple[str, bool | None]:
     """The rendered result of a query, and the ASK answer if it was an ASK."""
     named = load(spec, stdin_text)
     given = parse_params(params)
     if at is not None:
-        date_params = [p.name for p in named.params if p.type == "date"]
+        date_params = [p.name for p in named.params if p.type in ("date", "enddate")]
         if not date_params:
             raise DckgError(f"query {named.name!r} takes no date parameter (--at)")
         given.setdefault(date_params[0], at)
     bound = bindings(named, given)
     form = inspect_query(named.text, allow_service=allow_service)
-    result = open_engine(engine, find_layout(layout_dir)).run(named.text, bound, form)
+    if endpoint is not None:
+        from dckg.remote import RemoteEngine
+
+        runner: Engine = RemoteEngine(endpoint)
+    else:
+        runner = open_engine(engine, find_layout(layout_dir))
+    result = runner.run(named.text, bound, form)
     return render(result, fmt), result.boolean
