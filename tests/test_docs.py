@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -118,3 +121,18 @@ def test_output_that_is_a_file_is_a_usage_error(tmp_path: Path, layout: Layout) 
     assert result.exit_code == 2
     assert "is a file" in result.output
     assert target.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_ontology_page_is_the_same_in_every_process() -> None:
+    """rdflib orders pyLODE's JSON-LD by string hashes, which vary between processes."""
+    code = "import sys; from dckg.docs import _ontology_html; sys.stdout.write(_ontology_html())"
+    pages = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(pages) == 1

@@ -11,6 +11,8 @@ atomically: a failure leaves the directory as it was.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,12 +44,31 @@ class DocsSummary:
     changed: int
 
 
+_JSON_LD = re.compile(
+    r'(<script id="schema.org" type="application/ld\+json">)(.*?)(</script>)', re.DOTALL
+)
+
+
+def _stable_json_ld(html: str) -> str:
+    """pyLODE's schema.org block with its nodes sorted: rdflib writes them in hash order,
+    which changes from one process to the next, and the page should not."""
+
+    def sort(match: re.Match[str]) -> str:
+        nodes = json.loads(match[2])
+        if isinstance(nodes, list):
+            nodes.sort(key=lambda node: json.dumps(node, sort_keys=True))
+        text = json.dumps(nodes, indent=2, sort_keys=True, ensure_ascii=False)
+        return f"{match[1]}\n{text}\n{match[3]}"
+
+    return _JSON_LD.sub(sort, html)
+
+
 def _ontology_html() -> str:
     """pyLODE's page for the shipped ontology (imported here: it is slow to import)."""
     from pylode import OntPub
 
     html: str = OntPub(ontology=str(ontology_path()), sort_subjects=True).make_html()
-    return html
+    return _stable_json_ld(html)
 
 
 def _run(engine: Engine, query: NamedQuery) -> tuple[QueryResult | None, str]:
