@@ -7,20 +7,24 @@ rebuild of unchanged inputs is byte-identical and a diff of the graph reads well
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
 
 from dckg import __version__
 from dckg.atomic import locked, write_files
 from dckg.dates import label_instants
-from dckg.errors import NotConformingError
+from dckg.errors import DckgError, NotConformingError
 from dckg.layout import Layout, ontology_path
-from dckg.loading import parse_into
-from dckg.namespaces import GRAPH, PREFIXES
+from dckg.loading import parse_into, read_text
+from dckg.namespaces import DCKG, GRAPH, PREFIXES, TIME
+from dckg.quality import Violation, violation_queries
 from dckg.terms import to_oxigraph, triple_to_rdflib
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
@@ -163,6 +167,213 @@ def owl_rl_closure(graph: Graph) -> Graph:
     return inferred
 
 
+# -- the Oxigraph pipeline ---------------------------------------------------------
+#
+# rdflib's parser, SPARQL engine and Turtle writer take minutes at a million triples
+# (see BENCHMARKS.md); the build does its heavy lifting in Oxigraph instead and uses
+# rdflib only to word a syntax error the way curators know (file:line:col).
+
+
+def _ox_graph(iri: URIRef) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(str(iri))
+
+
+def load_file(store: Any, path: Path, graph: URIRef) -> None:
+    """Parse one Turtle file into ``graph`` of an Oxigraph store; bad input names file:line:col."""
+    import pyoxigraph as ox
+
+    if path.suffix.lower() not in (".ttl", ".turtle"):
+        raise DckgError(f"{path}: sources must be Turtle (.ttl)")
+    text = read_text(path)
+    try:
+        store.load(
+            input=text,
+            format=ox.RdfFormat.TURTLE,
+            base_iri=path.resolve().as_uri(),
+            to_graph=_ox_graph(graph),
+        )
+    except SyntaxError as exc:
+        parse_into(Graph(), path)  # rdflib's wording, with file:line:col, if it also refuses
+        raise DckgError(f"{path}: {exc}") from None
+
+
+def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> Any:
+    """:func:`assemble` in an in-memory Oxigraph store: every input in its named graph,
+    plus the ``derived`` graph of instant labels."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    load_file(store, ontology_path(), ONTOLOGY_GRAPH)
+    load_file(store, layout.entities, ENTITIES_GRAPH)
+    for path in [*layout.source_files(), *extra]:
+        load_file(store, path, source_graph_iri(path))
+    store.extend(derived_labels(store))
+    return store
+
+
+def derived_labels(store: Any) -> list[Any]:
+    """Quads labelling every instant that has a valid date and no label (see dates.py)."""
+    import pyoxigraph as ox
+
+    from dckg.dates import instant_label
+
+    def node(term: URIRef) -> Any:
+        return ox.NamedNode(str(term))
+
+    rdf_type, label = node(RDF.type), node(RDFS.label)
+    in_xsd, precision, qualifier = (
+        node(TIME.inXSDDateTime),
+        node(DCKG.precision),
+        node(DCKG.dateQualifier),
+    )
+    derived = _ox_graph(DERIVED_GRAPH)
+
+    def first(subject: Any, predicate: Any) -> Any:
+        values = sorted(
+            (q.object for q in store.quads_for_pattern(subject, predicate, None)), key=str
+        )
+        return values[0] if values else None
+
+    out = []
+    instants = {q.subject for q in store.quads_for_pattern(None, rdf_type, node(TIME.Instant))}
+    for instant in sorted(instants, key=str):
+        if first(instant, label) is not None:
+            continue
+        value = first(instant, in_xsd)
+        moment = _xsd_datetime(value)
+        if moment is None:
+            continue  # ill-typed: the shapes and violation queries report it
+        unit, hedge = first(instant, precision), first(instant, qualifier)
+        text = instant_label(
+            moment,
+            URIRef(unit.value) if isinstance(unit, ox.NamedNode) else None,
+            URIRef(hedge.value) if isinstance(hedge, ox.NamedNode) else None,
+        )
+        out.append(ox.Quad(instant, label, ox.Literal(text), derived))
+    return out
+
+
+_XSD_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _xsd_datetime(term: Any) -> datetime | None:
+    """The value of a valid ``xsd:dateTime`` literal, else None."""
+    import pyoxigraph as ox
+
+    if not isinstance(term, ox.Literal) or term.datatype.value != str(XSD.dateTime):
+        return None
+    if not _XSD_DATETIME.match(term.value):
+        return None
+    try:
+        return datetime.fromisoformat(term.value)
+    except ValueError:
+        return None
+
+
+def store_violations(store: Any) -> list[Violation]:
+    """Every row every ``*-violation`` query returns, run on Oxigraph.
+
+    The queries see the union of the graphs as a set in the default graph (see
+    :func:`dckg.store.with_union_default`), which is removed again afterwards.
+    """
+    import pyoxigraph as ox
+
+    from dckg.store import add_union_default
+
+    add_union_default(store)
+    try:
+        return _violations(store)
+    finally:
+        store.clear_graph(ox.DefaultGraph())
+
+
+def _violations(store: Any) -> list[Violation]:
+    found: list[Violation] = []
+    for query in violation_queries():
+        result = store.query(query.text)
+        names = [v.value for v in result.variables]
+        for solution in result:
+            row = {n: "" if solution[n] is None else solution[n].value for n in names}
+            found.append(Violation(query.name, row))
+    return found
+
+
+@dataclass
+class Rendered:
+    """The canonical dataset and the bytes of every output file."""
+
+    dataset: Any
+    outputs: dict[Path, bytes]
+    triples: int
+    graphs: int
+
+
+def to_bytes(items: Iterable[Any], fmt: str, *, prefixes: bool = False) -> bytes:
+    """Oxigraph's serialisation of triples or quads in ``fmt`` (an ``RdfFormat`` name)."""
+    import pyoxigraph as ox
+
+    data = ox.serialize(
+        items, format=getattr(ox.RdfFormat, fmt), prefixes=_ox_prefixes() if prefixes else None
+    )
+    assert data is not None  # no output file given: the bytes are returned
+    return data
+
+
+def _sorted_lines(quads: Iterable[Any]) -> list[bytes]:
+    return sorted(set(to_bytes(quads, "N_TRIPLES").splitlines()))
+
+
+def _ox_prefixes() -> dict[str, str]:
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def _with_header(body: bytes) -> bytes:
+    """The dckg header, then the writer's ``@prefix`` lines sorted (its own order is a hash's)."""
+    lines = body.split(b"\n")
+    count = 0
+    while count < len(lines) and lines[count].startswith(b"@prefix"):
+        count += 1
+    prefixes = sorted(lines[:count])
+    return b"\n".join([HEADER.format(version=__version__).encode(), *prefixes, *lines[count:]])
+
+
+def serialize_sorted(lines: list[bytes]) -> bytes:
+    """Turtle of sorted N-Triples lines (Oxigraph's writer: grouped by subject)."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    return _with_header(to_bytes(triples, "TURTLE", prefixes=True))
+
+
+def render_store(layout: Layout, store: Any) -> Rendered:
+    """Canonical blank-node labels (RDFC-1.0) and sorted Turtle/TriG, so a rebuild of
+    unchanged inputs is byte-identical."""
+    import pyoxigraph as ox
+
+    dataset = ox.Dataset(store)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    names = sorted(g.value for g in store.named_graphs())
+    every: set[bytes] = set()
+    trig_quads: list[Any] = []
+    for name in names:
+        graph = ox.NamedNode(name)
+        lines = _sorted_lines(q.triple for q in dataset.quads_for_graph_name(graph))
+        every.update(lines)
+        trig_quads.append((graph, lines))
+    union_lines = sorted(every)
+
+    def quads() -> Iterable[Any]:
+        for graph, lines in trig_quads:
+            for t in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+    trig = _with_header(to_bytes(quads(), "TRIG", prefixes=True))
+    outputs = {layout.turtle: serialize_sorted(union_lines), layout.trig: trig}
+    return Rendered(dataset, outputs, len(union_lines), len(names))
+
+
 @dataclass
 class BuildResult:
     """What a build wrote, or (with ``check``) which files are stale."""
@@ -174,7 +385,7 @@ class BuildResult:
 
 
 def render(layout: Layout, ds: Dataset, *, infer: bool = False) -> dict[Path, bytes]:
-    """Every output file's bytes, rendered in memory."""
+    """Every output file's bytes, rendered in memory from an rdflib dataset."""
     merged = union(ds)
     outputs = {layout.turtle: render_turtle(merged), layout.trig: render_trig(ds)}
     if infer:
@@ -182,16 +393,31 @@ def render(layout: Layout, ds: Dataset, *, infer: bool = False) -> dict[Path, by
     return outputs
 
 
-def build(layout: Layout, *, check: bool = False, infer: bool = False) -> BuildResult:
-    """Build (or with ``check`` compare against) the outputs of ``layout``."""
-    from dckg.quality import require_no_violations
+def build(
+    layout: Layout, *, check: bool = False, infer: bool = False, reasoner: str = "owlrl"
+) -> BuildResult:
+    """Build (or with ``check`` compare against) the outputs of ``layout``.
+
+    Everything is computed in memory first; then the Turtle/TriG are written
+    atomically and the query store is rebuilt beside them and swapped in. A
+    failure at any point before the renames leaves every file under the
+    knowledge-graph directory as it was.
+    """
+    from dckg.store import refresh_marker, store_is_current, write_store
 
     with locked(layout.root):
-        ds = assemble(layout)
-        merged = union(ds)
-        require_no_violations(merged)
-        outputs = render(layout, ds, infer=infer)
-        result = BuildResult(triples=len(merged), graphs=len(list(ds.graphs())))
+        store = assemble_store(layout)
+        violations = store_violations(store)
+        if violations:
+            lines = "\n".join(f"  {v}" for v in violations)
+            raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
+        rendered = render_store(layout, store)
+        outputs = rendered.outputs
+        if infer:
+            from dckg.reasoning import infer_turtle
+
+            outputs[layout.inferred] = infer_turtle(rendered.dataset, reasoner)
+        result = BuildResult(triples=rendered.triples, graphs=rendered.graphs)
         if check:
             result.stale = [
                 p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data
@@ -201,4 +427,8 @@ def build(layout: Layout, *, check: bool = False, infer: bool = False) -> BuildR
                 raise NotConformingError(f"stale build output (run `dckg build`): {names}")
             return result
         result.changed = write_files(outputs)
+        if layout.trig in result.changed or not store_is_current(layout, outputs[layout.trig]):
+            write_store(layout, rendered.dataset, outputs[layout.trig])
+        else:
+            refresh_marker(layout)
         return result

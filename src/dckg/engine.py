@@ -10,6 +10,7 @@ do all three.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +160,9 @@ class OxigraphEngine:
                 store.bulk_load(path=str(path), format=fmt)
             except (SyntaxError, ValueError) as exc:
                 raise DckgError(f"{path}: {exc}") from None
+        from dckg.store import add_union_default
+
+        add_union_default(store)
         return cls(store)
 
     def run(self, text: str, bindings: Mapping[str, Identifier], form: Form) -> QueryResult:
@@ -166,7 +170,9 @@ class OxigraphEngine:
 
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
         try:
-            result = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+            # The default graph holds the union of the named graphs as a set (see
+            # dckg.store.with_union_default); Oxigraph's own union flag is a bag.
+            result = self.store.query(text, use_default_graph_as_union=False, substitutions=subs)
         except SyntaxError as exc:
             raise DckgError(f"SPARQL syntax error: {exc}") from None
         if form == "ASK":
@@ -182,11 +188,21 @@ class OxigraphEngine:
 
 
 def open_engine(name: str, layout: Layout) -> Engine:
-    """The named engine over the built graph of ``layout``."""
+    """The named engine over the built graph of ``layout``.
+
+    Oxigraph opens the on-disk store ``dckg build`` wrote (milliseconds at any size);
+    if it is missing or older than the TriG, the TriG is loaded into memory instead
+    and a warning says to run ``dckg build`` (see :func:`dckg.store.open_for_query`).
+    """
+    if name not in ENGINES:
+        raise DckgError(f"unknown engine {name!r} (use {' or '.join(ENGINES)})")
     if not layout.trig.exists():
         raise DckgError(f"{layout.trig}: no built graph; run `dckg build` first")
     if name == "rdflib":
         return RdflibEngine.from_files([layout.trig])
-    if name == "oxigraph":
-        return OxigraphEngine.from_files([layout.trig])
-    raise DckgError(f"unknown engine {name!r} (use {' or '.join(ENGINES)})")
+    from dckg.store import open_for_query
+
+    opened = open_for_query(layout)
+    if opened.note:
+        logging.getLogger(__name__).warning(opened.note)
+    return OxigraphEngine(opened.store)

@@ -1,0 +1,169 @@
+"""The on-disk Oxigraph store: written by the build, atomically; opened by queries; never stale."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal
+
+from dckg.build import build
+from dckg.cli import main
+from dckg.engine import OxigraphEngine, RdflibEngine, inspect_query, open_engine
+from dckg.layout import Layout
+from dckg.queries import NamedQuery, bindings, library
+from dckg.store import MARKER, load_trig, open_for_query, store_state
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Layout:
+    """A private copy of kg/, built once for this module (outputs and store)."""
+    target = tmp_path_factory.mktemp("store") / "kg"
+    shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
+    copy = Layout(target)
+    build(copy)
+    return copy
+
+
+def normalised(rows: list[tuple[object, ...]]) -> Counter[tuple[str, ...]]:
+    """Rows as a multiset; GROUP_CONCAT lists compared as sorted lists (their order is free)."""
+    out: Counter[tuple[str, ...]] = Counter()
+    for row in rows:
+        cells = []
+        for cell in row:
+            if cell is None or cell == Literal(""):
+                cells.append("")  # an empty GROUP_CONCAT: "" on one engine, unbound on another
+                continue
+            text = " | ".join(sorted(str(cell).split(" | ")))
+            cells.append(f"{type(cell).__name__}:{text}")
+        out[tuple(cells)] += 1
+    return out
+
+
+def test_build_writes_a_fresh_store(built: Layout) -> None:
+    assert (built.store / MARKER).is_file()
+    assert store_state(built) == "fresh"
+    opened = open_for_query(built)
+    assert opened.note is None
+    # The store holds exactly the TriG's quads.
+    assert len(opened.store) == len(load_trig(built.trig))
+
+
+NAMED = sorted(library().values(), key=lambda q: q.name)
+
+
+@pytest.mark.parametrize("query", NAMED, ids=[q.name for q in NAMED])
+def test_store_memory_and_rdflib_agree(built: Layout, query: NamedQuery) -> None:
+    """Every named query gives the same rows from the store, the TriG in Oxigraph memory,
+    and rdflib."""
+    import pyoxigraph as ox
+
+    bound = bindings(query, {})
+    form = inspect_query(query.text)
+    engines: dict[str, OxigraphEngine | RdflibEngine] = {
+        "store": OxigraphEngine(ox.Store.read_only(str(built.store))),
+        "memory": OxigraphEngine(load_trig(built.trig)),
+        "rdflib": _rdflib(built),
+    }
+    results = {name: engine.run(query.text, bound, form) for name, engine in engines.items()}
+    assert {tuple(r.variables) for r in results.values()} == {tuple(results["store"].variables)}
+    rows = {name: normalised(r.rows) for name, r in results.items()}
+    for name in engines:
+        assert rows[name] == rows["store"], f"{name} differs from the store"
+    if not query.is_violation:
+        assert rows["store"], f"{query.name} returns no rows on the five-article graph"
+
+
+_RDFLIB: dict[Path, RdflibEngine] = {}
+
+
+def _rdflib(layout: Layout) -> RdflibEngine:
+    if layout.root not in _RDFLIB:
+        _RDFLIB[layout.root] = RdflibEngine.from_files([layout.trig])
+    return _RDFLIB[layout.root]
+
+
+def test_query_uses_the_store_and_survivors_answer(built: Layout) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "survivors", "--at", "2021-10-18", "-f", "csv", "--kg", str(built.root)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "saceur-cgs-hotline" in result.output
+    assert "older than" not in result.output
+
+
+def test_stale_store_is_not_used(built: Layout, tmp_path: Path, caplog) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root)
+    # A TriG edited after the build (here: one statement's label removed) makes the store stale.
+    text = copy.trig.read_text(encoding="utf-8")
+    copy.trig.write_text(
+        text.replace('"SACEUR\u2013CGS hotline"@en', '"renamed hotline"@en'), "utf-8"
+    )
+    assert store_state(copy) == "stale"
+    with caplog.at_level(logging.WARNING):
+        engine = open_engine("oxigraph", copy)
+    assert "older than dckg.trig" in caplog.text and "dckg build" in caplog.text
+    query = library()["channels"]
+    rows = engine.run(query.text, bindings(query, {}), "SELECT").rows
+    assert any("renamed hotline" in str(cell) for row in rows for cell in row)
+
+
+def test_touched_but_identical_trig_keeps_the_store(built: Layout, tmp_path: Path) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root)
+    os.utime(copy.trig, ns=(1, 1))
+    assert store_state(copy) == "fresh"
+
+
+def test_missing_store_falls_back_to_the_trig(built: Layout, tmp_path: Path) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root, ignore=shutil.ignore_patterns("store"))
+    assert store_state(copy) == "missing"
+    opened = open_for_query(copy)
+    assert opened.note is None  # a small graph: no nagging
+    assert len(opened.store) == len(load_trig(copy.trig))
+
+
+def test_failed_build_leaves_the_store_untouched(built: Layout, tmp_path: Path) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root)
+    before = {p.name: p.read_bytes() for p in copy.store.iterdir() if p.is_file()}
+    (copy.sources_dir / "999-broken.ttl").write_text(
+        "@prefix dcki: <https://w3id.org/dckg/id/> .\ndcki:a dcki:b .\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["build", "--kg", str(copy.root)])
+    assert result.exit_code == 2
+    assert "999-broken.ttl:2:" in result.output
+    after = {p.name: p.read_bytes() for p in copy.store.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in copy.root.iterdir() if p.name.startswith(".store")]
+
+
+def test_rebuild_after_a_change_swaps_in_a_new_store(built: Layout, tmp_path: Path) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root)
+    hotline = copy.entities.read_text(encoding="utf-8")
+    copy.entities.write_text(
+        hotline.replace('"SACEUR\u2013CGS hotline"@en', '"SACEUR\u2013CGS line"@en'), "utf-8"
+    )
+    build(copy)
+    assert store_state(copy) == "fresh"
+    query = library()["channels"]
+    engine = open_engine("oxigraph", copy)
+    rows = engine.run(query.text, bindings(query, {}), "SELECT").rows
+    assert any(str(cell) == "SACEUR\u2013CGS line" for row in rows for cell in row)
+    assert not [p for p in copy.root.iterdir() if p.name.startswith(".store")]
+
+
+def test_check_does_not_need_the_store(built: Layout, tmp_path: Path) -> None:
+    copy = Layout(tmp_path / "kg")
+    shutil.copytree(built.root, copy.root, ignore=shutil.ignore_patterns("store"))
+    result = CliRunner().invoke(main, ["build", "--check", "--kg", str(copy.root)])
+    assert result.exit_code == 0, result.output
+    assert not copy.store.exists()
