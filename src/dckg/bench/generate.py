@@ -1,0 +1,627 @@
+"""``dckg bench generate``: a synthetic corpus in the real ontology's shape.
+
+The corpus is a knowledge-graph directory like ``kg/``: an ``entities.ttl``
+registry (states, organisations, bodies, people, posts, places and channels with
+their parties) and one article-sized file per synthetic article under
+``sources/``, written the way ``kg/CURATION.md`` asks a curator to write them:
+every statement with a reference to its article and a verbatim quote, instants
+declared in the file that uses them at every precision (day, ISO week, month,
+year, decade, with hedges), status statements over intervals or ``asOf`` a date,
+events with their actors, counts, locations, post holdings, attestations, and
+conflicting claims (two dates for one occurrence linked by ``sameEventAs``; two
+statuses from one cause, ranked, with a reason). Article texts containing the
+quotes go to ``articles/`` so quotes can be checked against them.
+
+The output is deterministic for a given size and seed, so benchmark runs compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dckg.errors import DckgError
+
+PREFIXES = """\
+@prefix dckg:    <https://w3id.org/dckg/ontology#> .
+@prefix dckv:    <https://w3id.org/dckg/vocab/> .
+@prefix dcki:    <https://w3id.org/dckg/id/> .
+@prefix dckt:    <https://w3id.org/dckg/id/time/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix oa:      <http://www.w3.org/ns/oa#> .
+@prefix org:     <http://www.w3.org/ns/org#> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix time:    <http://www.w3.org/2006/time#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+#: Channel classes that are a diplomatic presence (a sender and a host) or not (parties).
+PRESENCE_CLASSES = (
+    "PermanentMission",
+    "MilitaryLiaisonMission",
+    "InformationOffice",
+    "Embassy",
+    "MilitaryAttache",
+)
+PARTY_CLASSES = (
+    "Hotline",
+    "Council",
+    "FoundingAgreement",
+    "Relationship",
+    "Talks",
+    "Summit",
+    "OfficialsMeeting",
+)
+#: A decision's event type and the status it leaves the channels it affects in.
+DECISIONS = (
+    ("suspension", "suspended"),
+    ("closure", "closed"),
+    ("expulsion", "restricted"),
+    ("withdrawal-of-accreditation", "restricted"),
+    ("establishment", "active"),
+    ("restriction", "restricted"),
+    ("reduction", "restricted"),
+    ("recall", "dormant"),
+    ("idling", "dormant"),
+    ("replacement", "superseded"),
+    ("proposal", "proposed"),
+)
+#: The alternative status a second source claims for the same decision.
+RIVAL_STATUS = {
+    "suspended": "closed",
+    "closed": "suspended",
+    "restricted": "suspended",
+    "active": "in-force",
+    "dormant": "suspended",
+    "superseded": "closed",
+    "proposed": "active",
+}
+PRECISIONS = ("day", "week", "month", "year", "decade")
+QUALIFIERS = ("early", "mid", "late", "about")
+COUNT_KINDS = ("staff", "accreditations", "persons-expelled", "share-of-staff-removed")
+
+DEFAULT_FILE_TRIPLES = 800
+
+
+@dataclass(frozen=True)
+class Instant:
+    """A date at a precision, as the ``dckt:`` IRI a curator would write."""
+
+    slug: str
+    start: dt.date
+    precision: str
+    qualifier: str | None = None
+
+    def triples(self) -> tuple[str, int]:
+        """Its declaration (``a time:Instant``, the first moment, the precision)."""
+        unit = (
+            "dckg:unitDecade"
+            if self.precision == "decade"
+            else f"time:unit{self.precision.title()}"
+        )
+        parts = [
+            "a time:Instant",
+            f'time:inXSDDateTime "{self.start.isoformat()}T00:00:00Z"^^xsd:dateTime',
+            f"dckg:precision {unit}",
+        ]
+        if self.qualifier:
+            parts.append(f"dckg:dateQualifier dckv:{self.qualifier}")
+        return f"dckt:{self.slug} " + " ;\n    ".join(parts) + " .\n", len(parts)
+
+
+def make_instant(day: dt.date, precision: str, qualifier: str | None = None) -> Instant:
+    """The instant that names ``day`` at ``precision`` (its first moment, its IRI slug)."""
+    if precision == "day":
+        return Instant(day.isoformat(), day, precision)
+    if precision == "week":
+        year, week, weekday = day.isocalendar()
+        return Instant(f"{year:04d}-W{week:02d}", day - dt.timedelta(days=weekday - 1), precision)
+    suffix = f"-{qualifier}" if qualifier else ""
+    if precision == "month":
+        return Instant(f"{day:%Y-%m}{suffix}", day.replace(day=1), precision, qualifier)
+    if precision == "year":
+        return Instant(f"{day.year:04d}{suffix}", dt.date(day.year, 1, 1), precision, qualifier)
+    decade = day.year // 10 * 10
+    return Instant(f"{decade}s", dt.date(decade, 1, 1), precision)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A channel of the registry: its IRI slug, class, label and parties."""
+
+    slug: str
+    cls: str
+    label: str
+    parties: tuple[str, ...]
+
+
+@dataclass
+class Registry:
+    """The entities every article draws on."""
+
+    states: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+
+    @property
+    def actors(self) -> list[str]:
+        """Who can decide, announce or be targeted."""
+        return self.states + self.organisations
+
+
+def _lit(text: str) -> str:
+    """A Turtle string literal (the generator's own text never needs more than this)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def build_registry(triples: int, rng: random.Random) -> tuple[Registry, str, int]:
+    """The entity registry sized for a corpus of ``triples``, and its Turtle."""
+    reg = Registry()
+    out: list[str] = [
+        PREFIXES,
+        "\n# Synthetic entity registry written by `dckg bench generate`.\n\n",
+    ]
+    count = 0
+
+    def entity(slug: str, body: list[str]) -> None:
+        nonlocal count
+        out.append(f"dcki:{slug} " + " ;\n    ".join(body) + " .\n")
+        count += len(body)
+
+    for i in range(10 + triples // 50_000):
+        slug = f"state-{i}"
+        reg.states.append(slug)
+        entity(slug, ["a dckg:State", f'rdfs:label "State {i}"@en', f'skos:altLabel "S{i}"@en'])
+    for i in range(4 + triples // 100_000):
+        slug = f"organisation-{i}"
+        reg.organisations.append(slug)
+        entity(slug, ["a dckg:InternationalOrganisation", f'rdfs:label "Organisation {i}"@en'])
+        entity(
+            f"body-{i}",
+            [
+                "a dckg:Body",
+                f'rdfs:label "Council of Organisation {i}"@en',
+                f"org:subOrganizationOf dcki:{slug}",
+            ],
+        )
+    for i in range(4 + triples // 100_000):
+        slug = f"publisher-{i}"
+        reg.publishers.append(slug)
+        cls = "dckg:MediaOutlet" if i % 2 else "dckg:ResearchInstitute"
+        entity(slug, [f"a {cls}", f'rdfs:label "Publisher {i}"@en'])
+    for i in range(10 + triples // 10_000):
+        slug = f"place-{i}"
+        reg.places.append(slug)
+        entity(
+            slug,
+            [
+                "a dckg:Place",
+                f'rdfs:label "City {i}"@en',
+                f"dckg:inCountry dcki:{rng.choice(reg.states)}",
+            ],
+        )
+    for i in range(10 + triples // 5_000):
+        slug = f"post-{i}"
+        reg.posts.append(slug)
+        owner = rng.choice(reg.actors)
+        entity(slug, ["a dckg:Post", f'rdfs:label "Post {i}"@en', f"org:postIn dcki:{owner}"])
+    for i in range(20 + triples // 2_000):
+        slug = f"person-{i}"
+        reg.persons.append(slug)
+        entity(slug, ["a dckg:Person", f'rdfs:label "Person {i}"@en'])
+    for i in range(20 + triples // 250):
+        slug = f"channel-{i}"
+        a, b = rng.sample(reg.actors, 2)
+        if i % 3 == 0:
+            cls = rng.choice(PARTY_CLASSES)
+            links = [f"dckg:hasParty dcki:{a} , dcki:{b}"]
+            parties: tuple[str, ...] = (a, b)
+        else:
+            cls = rng.choice(PRESENCE_CLASSES)
+            links = [f"dckg:sentBy dcki:{a}", f"dckg:hostedBy dcki:{b}"]
+            parties = (a, b)
+        label = f"{cls} {i}"
+        lines = [
+            f"a dckg:{cls}",
+            f'rdfs:label "{label}"@en',
+            f'skos:altLabel "channel number {i}"@en',
+            *links,
+        ]
+        if reg.channels and i % 7 == 0:
+            lines.append(f"dckg:partOf dcki:{rng.choice(reg.channels).slug}")
+        entity(slug, lines)
+        count += len(parties) - len(links)  # "hasParty a , b" is two triples
+        reg.channels.append(Channel(slug, cls, label, parties))
+    return reg, "".join(out), count
+
+
+class ArticleWriter:
+    """One synthetic article file: statements, each with a reference and a unique quote."""
+
+    def __init__(self, index: int, registry: Registry, rng: random.Random) -> None:
+        self.index = index
+        self.reg = registry
+        self.rng = rng
+        self.publisher = rng.choice(registry.publishers)
+        self.stem = f"{index:05d}-{self.publisher}"
+        self.article = f"article-{index:05d}"
+        self.date = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(25 * 365))
+        self.instants: dict[str, Instant] = {}
+        self.body: list[str] = []
+        self.quotes: list[str] = []
+        self.triples = 0
+        self.events: list[tuple[str, Instant, str]] = []  # (IRI slug, instant, channel slug)
+        self.published = self.instant(self.date, "day")
+        self.triples += 7  # the article's own description
+
+    # -- building blocks -------------------------------------------------------------
+
+    def instant(self, day: dt.date | None = None, precision: str | None = None) -> Instant:
+        """A (new or already used) instant on or before the article's date, declared once here."""
+        rng = self.rng
+        if day is None:
+            day = self.date - dt.timedelta(days=rng.randrange(20 * 365))
+        if precision is None:
+            precision = rng.choices(PRECISIONS, weights=(50, 10, 20, 15, 5))[0]
+        qualifier = (
+            rng.choice(QUALIFIERS)
+            if precision in ("month", "year") and rng.random() < 0.2
+            else None
+        )
+        inst = make_instant(day, precision, qualifier)
+        if inst.slug not in self.instants:
+            self.instants[inst.slug] = inst
+            self.triples += inst.triples()[1]
+        return inst
+
+    def reference(self, what: str) -> tuple[str, int]:
+        """A reference to this article with a quote no other reference uses."""
+        quote = f"{what} (synthetic report {self.index}.{len(self.quotes)})"
+        self.quotes.append(quote)
+        parts = [
+            "a dckg:Reference",
+            f"oa:hasSource dcki:{self.article}",
+            f"oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact {_lit(quote)} ]",
+        ]
+        inner = len(parts) + 2
+        if self.rng.random() < 0.3:
+            parts.append(f"dckg:statedBy dcki:{self.rng.choice(self.reg.persons)}")
+            inner += 1
+        if self.rng.random() < 0.1:
+            parts.append('dckg:curatorNote "Resolved against the article\'s date."')
+            inner += 1
+        return "[ " + " ;\n        ".join(parts) + " ]", inner
+
+    def node(self, subject: str, props: list[str], quote: str, refs: int = 1) -> None:
+        """``subject`` with ``props`` (a triple each) and ``refs`` references quoting ``quote``."""
+        lines = list(props)
+        count = len(props)
+        ref_texts = []
+        for n in range(refs):
+            text, inner = self.reference(quote if n == 0 else f"{quote}, again")
+            ref_texts.append(text)
+            count += 1 + inner
+        lines.append("dckg:hasReference " + " ,\n      ".join(ref_texts))
+        self.body.append(f"{subject} " + " ;\n    ".join(lines) + " .\n\n")
+        self.triples += count
+
+    def interval(self, begin: Instant, end: Instant | None) -> tuple[str, int]:
+        """A ``time:Interval`` blank node."""
+        parts = ["a time:Interval", f"time:hasBeginning dckt:{begin.slug}"]
+        if end is not None:
+            parts.append(f"time:hasEnd dckt:{end.slug}")
+        return "[ " + " ; ".join(parts) + " ]", len(parts)
+
+    def channel(self) -> Channel:
+        """A channel of the registry."""
+        return self.rng.choice(self.reg.channels)
+
+    # -- statements --------------------------------------------------------------------
+
+    def decision(self) -> None:
+        """An event that changes channels' status, the statuses it results in, maybe a count
+        and a rival status claim from the same cause (a conflict, ranked with a reason)."""
+        rng, n = self.rng, len(self.body)
+        etype, status = rng.choice(DECISIONS)
+        channels = rng.sample(self.reg.channels, rng.choice((1, 1, 2)))
+        when = self.instant()
+        ev = f"ev-{self.index}-{n}"
+        decider, target = rng.sample(self.reg.actors, 2)
+        props = [
+            "a dckg:Event",
+            f"dckg:eventType dckv:{etype}",
+            f"dckg:occurredAt dckt:{when.slug}",
+            f"dckg:decidedBy dcki:{decider}",
+            f"dckg:target dcki:{target}",
+        ]
+        props += [f"dckg:affects dcki:{c.slug}" for c in channels]
+        if rng.random() < 0.4:
+            props.append(f"dckg:announcedBy dcki:{rng.choice(self.reg.persons)}")
+        if self.events and rng.random() < 0.3:
+            props.append(f"dckg:triggeredBy dcki:{rng.choice(self.events)[0]}")
+        if rng.random() < 0.2:
+            props.append(f"dckg:atPlace dcki:{rng.choice(self.reg.places)}")
+        names = " and ".join(c.label for c in channels)
+        self.node(
+            f"dcki:{ev}",
+            props,
+            f"{decider} decided the {etype} of the {names}",
+            refs=rng.choice((1, 2)),
+        )
+        self.events.append((ev, when, channels[0].slug))
+        for c in channels:
+            begin = self.instant(when.start, rng.choice(("day", "day", "month")))
+            end = None
+            if rng.random() < 0.2:
+                end = self.instant(begin.start + dt.timedelta(days=rng.randrange(40, 2000)), "day")
+            iv, iv_n = self.interval(begin, end)
+            rival = rng.random() < 0.15
+            st = f"dcki:st-{self.index}-{len(self.body)}"
+            props = [
+                "a dckg:StatusStatement",
+                f"dckg:channel dcki:{c.slug}",
+                f"dckg:status dckv:{status}",
+                f"dckg:validDuring {iv}",
+                f"dckg:resultOf dcki:{ev}",
+            ]
+            if rival:
+                props.append("dckg:rank dckv:preferred")
+                props.append('dckg:rankReason "The other sources agree on this status."')
+            self.node(st, props, f"the {c.label} was {status} after the {etype}")
+            self.triples += iv_n
+            if rival:
+                other = RIVAL_STATUS[status]
+                iv2, iv2_n = self.interval(begin, None)
+                props = [
+                    "a dckg:StatusStatement",
+                    f"dckg:channel dcki:{c.slug}",
+                    f"dckg:status dckv:{other}",
+                    f"dckg:validDuring {iv2}",
+                    f"dckg:resultOf dcki:{ev}",
+                    "dckg:rank dckv:normal",
+                    f"dckg:rankReason {_lit(f'Only one source says {other}; kept as normal.')}",
+                ]
+                self.node(
+                    f"dcki:st-{self.index}-{len(self.body)}", props, f"the {c.label} was {other}"
+                )
+                self.triples += iv2_n
+        if rng.random() < 0.3:
+            kind = rng.choice(COUNT_KINDS)
+            value = f"{rng.randrange(1, 60)}.0" if kind != "share-of-staff-removed" else "0.5"
+            props = [
+                "a dckg:CountStatement",
+                f"dckg:countOf dcki:{ev}",
+                f"dckg:countKind dckv:{kind}",
+                f"dckg:count {value}",
+            ]
+            if rng.random() < 0.3:
+                props.append(
+                    f"dckg:countQualifier dckv:{rng.choice(('almost', 'about', 'exactly'))}"
+                )
+            self.node(f"dcki:count-{self.index}-{len(self.body)}", props, f"{value} {kind} counted")
+
+    def contact(self) -> None:
+        """A contact or meeting on a channel, sometimes the last one as of the article."""
+        rng = self.rng
+        c = self.channel()
+        when = self.instant()
+        ev = f"ev-{self.index}-{len(self.body)}"
+        a, b = rng.sample(self.reg.persons, 2)
+        props = [
+            "a dckg:Event",
+            f"dckg:eventType dckv:{rng.choice(('contact', 'meeting'))}",
+            f"dckg:occurredAt dckt:{when.slug}",
+            f"dckg:participant dcki:{a} , dcki:{b}",
+            f"dckg:affects dcki:{c.slug}",
+        ]
+        if rng.random() < 0.5:
+            published = self.instant(self.date, "day")
+            props.append(f"dckg:latestAsOf dckt:{published.slug}")
+        self.node(f"dcki:{ev}", props, f"{a} and {b} last spoke over the {c.label}")
+        self.triples += 1  # the second participant
+        self.events.append((ev, when, c.slug))
+
+    def disputed_date(self) -> None:
+        """One occurrence, two reports dating it differently (``sameEventAs``)."""
+        rng = self.rng
+        c = self.channel()
+        first = self.instant(precision="year")
+        second = self.instant(dt.date(first.start.year + 1, 6, 1), "year")
+        etype = rng.choice(("establishment", "closure", "meeting"))
+        slugs = [f"ev-{self.index}-{len(self.body)}-a", f"ev-{self.index}-{len(self.body)}-b"]
+        for slug, when, other in ((slugs[0], first, slugs[1]), (slugs[1], second, None)):
+            props = [
+                "a dckg:Event",
+                f"dckg:eventType dckv:{etype}",
+                f"dckg:occurredAt dckt:{when.slug}",
+                f"dckg:affects dcki:{c.slug}",
+            ]
+            if other:
+                props.append(f"dckg:sameEventAs dcki:{other}")
+            self.node(f"dcki:{slug}", props, f"the {etype} of the {c.label} in {when.slug}")
+
+    def as_of_status(self) -> None:
+        """A status the source says holds at a moment, maybe left intact by an event."""
+        rng = self.rng
+        c = self.channel()
+        props = [
+            "a dckg:StatusStatement",
+            f"dckg:channel dcki:{c.slug}",
+            f"dckg:status dckv:{rng.choice(('active', 'dormant', 'in-force', 'restricted'))}",
+            f"dckg:asOf dckt:{self.instant().slug}",
+        ]
+        if self.events and rng.random() < 0.3:
+            props.append(f"dckg:unaffectedBy dcki:{rng.choice(self.events)[0]}")
+        self.node(f"dcki:st-{self.index}-{len(self.body)}", props, f"the {c.label} still works")
+
+    def location(self) -> None:
+        """Where a channel sits; now and then a deprecated rival claim."""
+        rng = self.rng
+        c = self.channel()
+        place, rival = rng.sample(self.reg.places, 2)
+        props = [
+            "a dckg:LocationStatement",
+            f"dckg:channel dcki:{c.slug}",
+            f"dckg:place dcki:{place}",
+        ]
+        self.node(f"dcki:loc-{self.index}-{len(self.body)}", props, f"the {c.label} in {place}")
+        if rng.random() < 0.2:
+            props = [
+                "a dckg:LocationStatement",
+                f"dckg:channel dcki:{c.slug}",
+                f"dckg:place dcki:{rival}",
+                "dckg:rank dckv:deprecated",
+                'dckg:rankReason "Contradicted by the body of the article."',
+            ]
+            self.node(f"dcki:loc-{self.index}-{len(self.body)}", props, f"the {c.label} in {rival}")
+
+    def post_holding(self) -> None:
+        """Who held a post, as of a date or over an interval."""
+        rng = self.rng
+        person, post = rng.choice(self.reg.persons), rng.choice(self.reg.posts)
+        props = [
+            "a dckg:PostHolding",
+            f"dckg:holder dcki:{person}",
+            f"dckg:post dcki:{post}",
+            f"dckg:tenure dckv:{rng.choice(('current', 'former'))}",
+        ]
+        extra = 0
+        if rng.random() < 0.5:
+            props.append(f"dckg:asOf dckt:{self.instant().slug}")
+        else:
+            begin = self.instant(precision="year")
+            end = self.instant(dt.date(begin.start.year + rng.randrange(1, 6), 1, 1), "year")
+            iv, extra = self.interval(begin, end)
+            props.append(f"dckg:validDuring {iv}")
+        if rng.random() < 0.1:
+            props.append('dckg:isLastHolder "true"^^xsd:boolean')
+        self.node(f"dcki:ph-{self.index}-{len(self.body)}", props, f"{person}, {post}")
+        self.triples += extra
+
+    def attestation(self) -> None:
+        """The article mentions a channel: a reference on the channel itself."""
+        c = self.channel()
+        text, inner = self.reference(f"the {c.label} is mentioned")
+        self.body.append(f"dcki:{c.slug} dckg:hasReference {text} .\n\n")
+        self.triples += 1 + inner
+
+    # -- the file ---------------------------------------------------------------------
+
+    def fill(self, budget: int) -> None:
+        """Statements until the file holds about ``budget`` triples."""
+        kinds = (
+            (self.decision, 30),
+            (self.contact, 15),
+            (self.as_of_status, 15),
+            (self.location, 8),
+            (self.post_holding, 10),
+            (self.attestation, 15),
+            (self.disputed_date, 7),
+        )
+        steps, weights = zip(*kinds, strict=True)
+        while self.triples < budget:
+            self.rng.choices(steps, weights=weights)[0]()
+
+    def render(self) -> tuple[str, str]:
+        """The Turtle file and the article text holding every quote."""
+        published = self.published
+        head = [
+            PREFIXES,
+            f"\n# Synthetic article {self.index}, written by `dckg bench generate`.\n\n",
+            f"dcki:{self.article} a dckg:Article ;\n"
+            f'    dcterms:title "Synthetic report {self.index}" ;\n'
+            f"    dcterms:creator dcki:{self.rng.choice(self.reg.persons)} ;\n"
+            f"    dcterms:publisher dcki:{self.publisher} ;\n"
+            f'    dckg:genre "Report" ;\n'
+            f"    dckg:publishedOn dckt:{published.slug} ;\n"
+            f'    dckg:fileName "{self.stem}.txt" .\n\n',
+        ]
+        instants = [inst.triples()[0] for _, inst in sorted(self.instants.items())]
+        turtle = "".join([*head, *instants, "\n", *self.body])
+        text = f"Synthetic report {self.index}\n\n" + "".join(
+            f"They wrote that {q}.\n" for q in self.quotes
+        )
+        return turtle, text
+
+
+@dataclass
+class GenerateResult:
+    """What was written and how many triples the files hold (before de-duplication)."""
+
+    root: Path
+    files: int
+    triples: int
+
+
+def generate(
+    target: int, out: Path, *, seed: int = 1, file_triples: int = DEFAULT_FILE_TRIPLES
+) -> GenerateResult:
+    """Write a corpus of about ``target`` triples to ``out`` (a knowledge-graph directory)."""
+    if target < 1000:
+        raise DckgError(f"--triples {target}: use at least 1000")
+    if out.exists() and any(out.iterdir()):
+        raise DckgError(f"{out}: directory is not empty; choose a new one")
+    rng = random.Random(seed)
+    registry, entities, count = build_registry(target, rng)
+    (out / "sources").mkdir(parents=True, exist_ok=True)
+    (out / "articles").mkdir(exist_ok=True)
+    (out / "entities.ttl").write_text(entities, encoding="utf-8")
+    files = 0
+    for writer in _articles(registry, rng, target - count, file_triples):
+        turtle, text = writer.render()
+        (out / "sources" / f"{writer.stem}.ttl").write_text(turtle, encoding="utf-8")
+        (out / "articles" / f"{writer.stem}.txt").write_text(text, encoding="utf-8")
+        count += writer.triples
+        files += 1
+    return GenerateResult(out, files, count)
+
+
+def _articles(
+    registry: Registry, rng: random.Random, budget: int, file_triples: int
+) -> Iterator[ArticleWriter]:
+    index = 0
+    while budget > 0:
+        writer = ArticleWriter(index, registry, rng)
+        writer.fill(min(file_triples, budget))
+        budget -= writer.triples
+        yield writer
+        index += 1
+
+
+def article_file(registry_root: Path, seed: int = 99) -> tuple[str, str]:
+    """One more article-sized file for an existing corpus (the benchmark validates it).
+
+    It draws on the channels and actors of ``registry_root``'s entities, so it
+    links into the big graph the way a newly curated article would.
+    """
+    import re
+
+    text = (registry_root / "entities.ttl").read_text(encoding="utf-8")
+    rng = random.Random(seed)
+    reg = Registry()
+    for slug, cls, label in re.findall(
+        r'dcki:(channel-\d+) a dckg:(\w+) ;\n    rdfs:label "([^"]+)"', text
+    ):
+        reg.channels.append(Channel(slug, cls, label, ()))
+    for kind, target in (
+        ("state", reg.states),
+        ("organisation", reg.organisations),
+        ("person", reg.persons),
+        ("post", reg.posts),
+        ("place", reg.places),
+        ("publisher", reg.publishers),
+    ):
+        target.extend(sorted(set(re.findall(rf"dcki:({kind}-\d+) a ", text))))
+    if not reg.channels:
+        raise DckgError(f"{registry_root}: no synthetic channels in entities.ttl")
+    writer = ArticleWriter(90_000 + seed, reg, rng)
+    writer.fill(DEFAULT_FILE_TRIPLES)
+    return writer.stem, writer.render()[0]

@@ -1,0 +1,120 @@
+"""One benchmark phase in a fresh process (``python -m dckg.bench.worker PHASE ...``).
+
+Each phase prints JSON lines on stdout; the parent reads the child's peak RSS from
+``wait4``, so a baseline's memory never counts against dckg's own.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def emit(record: dict[str, Any]) -> None:
+    """One JSON line, flushed at once (the parent may be waiting on it with a timeout)."""
+    sys.stdout.write(json.dumps(record) + "\n")
+    sys.stdout.flush()
+
+
+def digest(rows: list[tuple[Any, ...]]) -> str:
+    """A fingerprint of a result as a multiset; GROUP_CONCAT lists compared sorted."""
+    import hashlib
+
+    counted: Counter[tuple[str, ...]] = Counter()
+    for row in rows:
+        cells = []
+        for cell in row:
+            text = "" if cell is None else " | ".join(sorted(str(cell).split(" | ")))
+            cells.append(f"{type(cell).__name__}:{text}")
+        counted[tuple(cells)] += 1
+    return hashlib.sha256(repr(sorted(counted.items())).encode()).hexdigest()[:16]
+
+
+def time_queries(
+    run: Callable[[str, dict[str, Any], str], Any],
+    names: list[str],
+    params: dict[str, Any],
+    repeat: int,
+) -> None:
+    """Run each named query ``repeat`` times; emit the best time, the row count and a digest."""
+    from dckg.engine import inspect_query
+    from dckg.queries import bindings, library
+
+    lib = library()
+    for name in names:
+        query = lib[name]
+        bound = bindings(query, params.get(name, {}))
+        form = inspect_query(query.text)
+        best = float("inf")
+        result = None
+        try:
+            for _ in range(repeat):
+                start = time.perf_counter()
+                result = run(query.text, bound, form)
+                best = min(best, time.perf_counter() - start)
+        except Exception as exc:  # an engine's bug must not end the benchmark
+            emit({"query": name, "error": f"{type(exc).__name__}: {exc}"[:200]})
+            continue
+        rows = result.rows if result is not None else []
+        emit({"query": name, "seconds": best, "rows": len(rows), "digest": digest(rows)})
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch one phase."""
+    phase, root = argv[0], Path(argv[1])
+    from dckg.layout import Layout
+
+    layout = Layout(root)
+    if phase == "build":
+        from dckg.build import build
+
+        start = time.perf_counter()
+        result = build(layout)
+        emit({"seconds": time.perf_counter() - start, "triples": result.triples})
+    elif phase == "oxigraph-load":
+        import pyoxigraph as ox
+
+        from dckg.layout import ontology_path
+
+        start = time.perf_counter()
+        store = ox.Store()
+        for path in [ontology_path(), layout.entities, *layout.source_files()]:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        emit({"seconds": time.perf_counter() - start, "quads": len(store)})
+    elif phase in ("ours", "oxigraph", "oxigraph-disk", "rdflib"):
+        names, params, repeat = json.loads(argv[2]), json.loads(argv[3]), int(argv[4])
+        start = time.perf_counter()
+        engine = _engine(phase, layout, Path(argv[5]) if len(argv) > 5 else None)
+        emit({"open": time.perf_counter() - start})
+        time_queries(engine.run, names, params, repeat)
+    elif phase == "validate":
+        from dckg.validate import validate_files
+
+        start = time.perf_counter()
+        report = validate_files([Path(argv[2])], layout)
+        emit({"seconds": time.perf_counter() - start, "conforms": report.conforms})
+    else:
+        raise SystemExit(f"unknown phase {phase}")
+
+
+def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
+    from dckg.engine import OxigraphEngine, RdflibEngine, open_engine
+
+    if phase == "ours":
+        return open_engine("oxigraph", layout)
+    if phase == "rdflib":
+        return RdflibEngine.from_files([layout.trig])
+    import pyoxigraph as ox
+
+    store = ox.Store(str(scratch)) if phase == "oxigraph-disk" else ox.Store()
+    store.bulk_load(path=str(layout.trig), format=ox.RdfFormat.TRIG)
+    return OxigraphEngine(store)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
