@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 NODE_SIZE = 2200
 HUB_SIZE = 60
 MAX_RAD = 1.5
-RAD_STEP = 0.3
+RAD_STEP = 0.5
 EDGE_LABEL_WIDTH = 34
 PARTNER_DISTANCE = 1.5
 RING = 1.5
@@ -150,9 +150,12 @@ def _positions(links: list[Link], actors: dict[URIRef, str]) -> dict[Any, tuple[
         if others:
             pos[others[0]] = (PARTNER_DISTANCE, 0.0)
         rest = others[1:]
-        for i, actor in enumerate(rest):
-            angle = math.pi / 2 + math.pi * (i + 1) / (len(rest) + 1)
-            pos[actor] = (RING * math.cos(angle), RING * math.sin(angle))
+        # the busiest first, alternately from the top and the bottom of the half-circle,
+        # so that the bundles with most labels are furthest apart
+        slots = [i // 2 if i % 2 == 0 else len(rest) - 1 - i // 2 for i in range(len(rest))]
+        for slot, actor in zip(slots, rest, strict=True):
+            angle = math.pi / 2 + math.pi * (slot + 1) / (len(rest) + 1)
+            pos[actor] = (round(RING * math.cos(angle), 9), round(RING * math.sin(angle), 9))
     else:
         graph = nx.Graph()
         graph.add_nodes_from(sorted(actors))
@@ -192,16 +195,20 @@ def _edges(links: list[Link]) -> list[tuple[Link, Any, Any, float]]:
     return out
 
 
-def _label_pos(u: Any, v: Any, pos: dict[Any, tuple[float, float]], bundle: int) -> float:
+def _label_pos(
+    u: Any, v: Any, pos: dict[Any, tuple[float, float]], bundle: int, index: int
+) -> float:
     """Where along its edge a label sits (networkx: 0 at ``u``, 1 at ``v``). Spokes from the
-    middle carry their labels out towards the rim, where the spokes are further apart;
-    the big bundle to the busiest partner keeps them in the middle, where its arcs fan out."""
+    middle carry their labels out towards the rim, where the spokes are further apart, and
+    the labels of one bundle are staggered along it; the big bundle to the busiest partner
+    keeps them in the middle, where its arcs fan out furthest."""
     if bundle > SMALL_BUNDLE:
         return 0.5
+    outward = 0.45 + 0.25 * (index / (bundle - 1) if bundle > 1 else 0.5)
     if pos[u] == (0.0, 0.0):
-        return 0.68
+        return outward
     if pos[v] == (0.0, 0.0):
-        return 0.32
+        return 1 - outward
     return 0.5
 
 
@@ -261,9 +268,12 @@ def _panel(
 
     labelled: set[URIRef] = set()
     bundles: dict[frozenset[str], int] = defaultdict(int)
+    seen: dict[frozenset[str], int] = defaultdict(int)
     for _, u, v, _ in segments:
         bundles[frozenset((str(u), str(v)))] += 1
     for i, (link, u, v, rad) in enumerate(segments):
+        bundle = frozenset((str(u), str(v)))
+        seen[bundle] += 1
         rows = by_channel.get(link.channel, [])
         statuses = sorted({r.status for r in rows})
         colour = status_colour(statuses[0], palette) if statuses else UNKNOWN_COLOUR
@@ -302,7 +312,7 @@ def _panel(
             graph,
             pos,
             edge_labels={(u, v, str(link.channel)): text},
-            label_pos=_label_pos(u, v, pos, bundles[frozenset((str(u), str(v)))]),
+            label_pos=_label_pos(u, v, pos, bundles[bundle], seen[bundle] - 1),
             ax=ax,
             font_size=6.5,
             font_color="#212121" if statuses else "#757575",
@@ -353,8 +363,30 @@ def _panel(
         notes[gid] = Note(("actor",), f"{actors[actor]} ({short(actor)})")
     ax.set_title(f"Channels at {at}")
     ax.set_aspect("equal")
-    ax.margins(0.12)
+    (x0, x1), (y0, y1) = _limits(pos, segments)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     ax.set_axis_off()
+
+
+def _limits(
+    pos: dict[Any, tuple[float, float]], segments: list[tuple[Link, Any, Any, float]]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis limits that hold every node and the middle of every arc, with room for labels.
+
+    Set explicitly: networkx's curved edge labels are placed at draw time, and matplotlib's
+    autoscaling can mistake a label's provisional position for data far off the picture."""
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    for _, u, v, rad in segments:
+        (ux, uy), (vx, vy) = pos[u], pos[v]
+        # arc3 puts the control point at rad x the chord, perpendicular to it, from the
+        # middle; the curve passes half-way there.
+        xs.append((ux + vx) / 2 + rad * (vy - uy) / 2)
+        ys.append((uy + vy) / 2 - rad * (vx - ux) / 2)
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    pad = 0.12 * max(width, height, 1.0)
+    return (min(xs) - pad, max(xs) + pad), (min(ys) - pad, max(ys) + pad)
 
 
 def _legend(fig: Figure, legend: dict[str, str]) -> None:
