@@ -338,3 +338,26 @@ def test_plot_queries_ship_with_the_package_but_are_not_listed() -> None:
     assert not any(name.startswith(("status-claims", "channel-events")) for name in library())
     for name in ("status-claims", "channel-events", "channel-parties"):
         assert data.plot_query(name).text.lstrip().startswith("# title:")
+
+
+def test_side_by_side_panels_keep_their_size(kg: Layout) -> None:
+    """Regression: autoscaling once took a curved label's provisional place for data and
+    squashed both panels into a thin strip."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from dckg.plot import network
+    from dckg.plot.style import drawing
+
+    engine = open_engine("rdflib", kg)
+    dates = ("2021-10-01", "2021-11-01")
+    statuses = {at: network._by_channel(data.status_at(engine, at)) for at in dates}
+    links, actors = network._links(
+        data.endpoints(engine), {c for s in statuses.values() for c in s}
+    )
+    with drawing():
+        fig, _ = network._draw(links, actors, statuses)
+        FigureCanvasAgg(fig).draw()
+        for ax in fig.axes:
+            assert ax.get_position().height > 0.6
+            (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+            assert x1 - x0 < 3 * (y1 - y0)
