@@ -110,3 +110,15 @@ def test_infer_writes_a_separate_closure(kg_copy: Layout) -> None:
     # Subclass and subproperty entailments the ontology promises.
     assert (DCKI["russian-mission-to-nato"], RDF.type, DCKG.Channel) in inferred
     assert (DCKI["russian-mission-to-nato"], DCKG.hasParty, DCKI.russia) in inferred
+
+
+def test_written_files_get_the_usual_mode_not_mkstemps_0600(tmp_path: Path) -> None:
+    import os
+
+    from dckg.atomic import write_files
+
+    target = tmp_path / "out.ttl"
+    write_files({target: b"x"})
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

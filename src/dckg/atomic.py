@@ -16,6 +16,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: What ``open(path, "w")`` would create: 0666 less the process umask.
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def write_files(contents: Mapping[Path, bytes]) -> list[Path]:
     """Write every file in ``contents`` atomically; returns the files whose bytes changed."""
     changed = [p for p, data in contents.items() if not p.exists() or p.read_bytes() != data]
@@ -24,6 +34,8 @@ def write_files(contents: Mapping[Path, bytes]) -> list[Path]:
         for path in changed:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            # mkstemp makes the file 0600; give it the mode a plain open() would have.
+            os.fchmod(fd, _FILE_MODE)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(contents[path])
                 handle.flush()
