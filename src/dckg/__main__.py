@@ -1,0 +1,5 @@
+"""``python -m dckg``: the command line."""
+
+from dckg.cli import main
+
+main()
