@@ -1,36 +1,26 @@
-"""The namespaces dckg uses, in one place, so Python code never spells an IRI by hand."""
+"""The namespaces dckg uses, in one place, so Python code never spells an IRI by hand.
+
+The IRIs themselves are plain strings in :mod:`dckg.prefixes` (importable without rdflib).
+"""
 
 from rdflib import Namespace
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-DCKG = Namespace("https://w3id.org/dckg/ontology#")
-DCKV = Namespace("https://w3id.org/dckg/vocab/")
-DCKI = Namespace("https://w3id.org/dckg/id/")
-DCKT = Namespace("https://w3id.org/dckg/id/time/")
-GRAPH = Namespace("https://w3id.org/dckg/graph/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-TIME = Namespace("http://www.w3.org/2006/time#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+from dckg import prefixes
+from dckg.prefixes import PREFIX_IRIS
+
+DCKG = Namespace(prefixes.DCKG)
+DCKV = Namespace(prefixes.DCKV)
+DCKI = Namespace(prefixes.DCKI)
+DCKT = Namespace(prefixes.DCKT)
+GRAPH = Namespace(prefixes.GRAPH)
+OA = Namespace(prefixes.OA)
+ORG = Namespace(prefixes.ORG)
+PROV = Namespace(prefixes.PROV)
+TIME = Namespace(prefixes.TIME)
+DCTERMS = Namespace(prefixes.DCTERMS)
 
 ONTOLOGY_IRI = "https://w3id.org/dckg/ontology"
 
 #: Prefixes bound on every graph dckg writes and every query it runs, so output
 #: reads the same whichever engine produced it.
-PREFIXES: dict[str, Namespace] = {
-    "dckg": DCKG,
-    "dckv": DCKV,
-    "dcki": DCKI,
-    "dckt": DCKT,
-    "oa": OA,
-    "org": ORG,
-    "prov": PROV,
-    "time": TIME,
-    "dcterms": DCTERMS,
-    "skos": Namespace(str(SKOS)),
-    "owl": Namespace(str(OWL)),
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)),
-}
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}

@@ -1,7 +1,9 @@
 """Moving RDF terms between rdflib and pyoxigraph.
 
 Simple literals carry no datatype on the rdflib side (as rdflib's own parsers
-make them), so terms compare equal whichever engine produced them.
+make them), so terms compare equal whichever engine produced them. The
+rdflib-free :class:`dckg.rdfterm.Term` (what ``dckg query`` passes around on
+Oxigraph) converts with its own methods; :func:`to_oxigraph` takes either.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Identifier, Node
 
 from dckg.errors import DckgError
+from dckg.rdfterm import Term
 
 
-def to_oxigraph(term: Identifier) -> Any:
-    """An rdflib term as a pyoxigraph term."""
+def to_oxigraph(term: Identifier | Term) -> Any:
+    """An rdflib term (or a :class:`~dckg.rdfterm.Term`) as a pyoxigraph term."""
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -29,6 +32,8 @@ def to_oxigraph(term: Identifier) -> Any:
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
+    if isinstance(term, Term):
+        return term.to_oxigraph()
     raise DckgError(f"cannot bind {term!r}")
 
 
