@@ -8,8 +8,8 @@ Header grammar (lines at the top of the file)::
     # param: channel iri? | Optional: restrict to one channel.
 
 A ``?`` after the type makes the parameter optional (left unbound when not
-given). Values are turned into typed RDF terms here and passed to the engine as
-bindings; query text is never edited.
+given). Values are turned into typed RDF terms here (:class:`dckg.rdfterm.Term`,
+no rdflib needed) and passed to the engine as bindings; query text is never edited.
 """
 
 from __future__ import annotations
@@ -19,14 +19,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING
 
 from dckg import resources
 from dckg.errors import DckgError
-from dckg.namespaces import PREFIXES
+from dckg.prefixes import PREFIX_IRIS, XSD
+from dckg.rdfterm import Term, iri, literal
+
+if TYPE_CHECKING:
+    from rdflib import Literal, URIRef
 
 #: ``date`` binds the first moment of the period given (``2021-10`` → 1 October 00:00);
 #: ``enddate`` its last moment (``2021-10`` → 31 October 23:59:59), so an inclusive
@@ -143,7 +144,7 @@ def load(spec: str, stdin_text: str | None = None) -> NamedQuery:
     return queries[spec]
 
 
-def date_literal(value: str, *, end: bool = False) -> Literal:
+def date_term(value: str, *, end: bool = False) -> Term:
     """``2021``, ``2021-10`` or ``2021-10-18`` as the xsd:dateTime (UTC) of the period's
     first moment, or with ``end`` its last second."""
     match = _DATE.match(value.strip())
@@ -158,41 +159,56 @@ def date_literal(value: str, *, end: bool = False) -> Literal:
     except ValueError as exc:
         raise DckgError(f"invalid date {value!r}: {exc}") from None
     clock = "23:59:59" if end else "00:00:00"
-    return Literal(f"{year:04d}-{month:02d}-{day:02d}T{clock}Z", datatype=XSD.dateTime)
+    return literal(f"{year:04d}-{month:02d}-{day:02d}T{clock}Z", XSD + "dateTime")
 
 
-def expand_iri(value: str) -> URIRef:
+def date_literal(value: str, *, end: bool = False) -> Literal:
+    """:func:`date_term` as an rdflib literal."""
+    from rdflib import Literal, URIRef
+
+    term = date_term(value, end=end)
+    return Literal(term.value, datatype=URIRef(XSD + "dateTime"))
+
+
+def iri_text(value: str) -> str:
     """A full IRI, ``<IRI>``, or a prefixed name such as ``dcki:nato``; a bare slug means dcki."""
     value = value.strip().removeprefix("<").removesuffix(">")
     if re.match(r"^[a-z][\w+.-]*://", value) or value.startswith("urn:"):
-        return URIRef(value)
+        return value
     prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES:
-        return URIRef(PREFIXES[prefix] + local)
+    if sep and prefix in PREFIX_IRIS:
+        return PREFIX_IRIS[prefix] + local
     if sep:
         raise DckgError(f"unknown prefix {prefix!r} in {value!r}")
     if not re.match(r"^[\w.-]+$", value):
         raise DckgError(f"invalid IRI {value!r}")
-    return URIRef(PREFIXES["dcki"] + value)
+    return PREFIX_IRIS["dcki"] + value
 
 
-def to_term(param: Param, value: str) -> Identifier:
+def expand_iri(value: str) -> URIRef:
+    """:func:`iri_text` as an rdflib IRI."""
+    from rdflib import URIRef
+
+    return URIRef(iri_text(value))
+
+
+def to_term(param: Param, value: str) -> Term:
     """A parameter value as a typed RDF term."""
     if param.type in ("date", "enddate"):
-        return date_literal(value, end=param.type == "enddate")
+        return date_term(value, end=param.type == "enddate")
     if param.type == "iri":
-        return expand_iri(value)
+        return iri(iri_text(value))
     if param.type == "integer":
         try:
-            return Literal(int(value), datatype=XSD.integer)
+            return literal(str(int(value)), XSD + "integer")
         except ValueError:
             raise DckgError(f"parameter {param.name!r} must be an integer, not {value!r}") from None
-    return Literal(value)
+    return literal(value)
 
 
-def bindings(query: NamedQuery, given: dict[str, str]) -> dict[str, Identifier]:
+def bindings(query: NamedQuery, given: dict[str, str]) -> dict[str, Term]:
     """Typed bindings for ``given`` values plus defaults; unknown names are usage errors."""
-    out: dict[str, Identifier] = {}
+    out: dict[str, Term] = {}
     for name, value in given.items():
         out[name] = to_term(query.param(name), value)
     for param in query.params:

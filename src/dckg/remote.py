@@ -14,8 +14,9 @@ Protocol has no bindings. Where the block goes matters:
   ``initBindings`` and Oxigraph's substitutions do for a parameter used at the top
   level of a query (the contract of the query headers, see README). The position
   is found by a lexer that skips comments, strings and IRIs; the values are RDF
-  terms written by rdflib's own term serialiser (``Identifier.n3()``), never user
-  text pasted into the query. The tests compare every named query remote vs local.
+  terms in N-Triples syntax (``n3()`` of a :class:`dckg.rdfterm.Term` or of an
+  rdflib term), never user text pasted into the query. The tests compare every
+  named query remote vs local.
 """
 
 from __future__ import annotations
@@ -29,31 +30,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier
-
-from dckg.engine import Form, QueryResult
+from dckg.engine import TOKEN, Binding, Form, QueryResult
 from dckg.errors import DckgError
+from dckg.rdfterm import Term, iri, literal
 
 TIMEOUT_S = 300
 
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<other>[^#'"<{}]+|<)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 
-
-def values_block(bindings: Mapping[str, Identifier]) -> str:
-    """``VALUES (?a ?b) { (t1 t2) }`` with terms serialised by rdflib."""
+def values_block(bindings: Mapping[str, Binding]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }``, each term in N-Triples syntax."""
     names = sorted(bindings)
     variables = " ".join(f"?{name}" for name in names)
     terms = " ".join(bindings[name].n3() for name in names)
@@ -62,13 +47,13 @@ def values_block(bindings: Mapping[str, Identifier]) -> str:
 
 def where_group_start(text: str) -> int:
     """The offset just after the ``{`` that opens the query's top-level WHERE group."""
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         if match.lastgroup == "open":
             return match.end()
     raise DckgError("query has no WHERE group to bind parameters in")
 
 
-def bind_values(text: str, bindings: Mapping[str, Identifier]) -> str:
+def bind_values(text: str, bindings: Mapping[str, Binding]) -> str:
     """``text`` with ``bindings`` as a VALUES block opening its top-level WHERE group."""
     if not bindings:
         return text
@@ -105,7 +90,7 @@ class RemoteEngine:
             raise DckgError(f"--endpoint {url!r}: use an http:// or https:// URL")
         self.url = url
 
-    def run(self, text: str, bindings: Mapping[str, Identifier], form: Form) -> QueryResult:
+    def run(self, text: str, bindings: Mapping[str, Binding], form: Form) -> QueryResult:
         """POST the query (SPARQL 1.1 Protocol, form-encoded) and read the standard results."""
         accept = (
             "application/n-triples"
@@ -121,6 +106,8 @@ class RemoteEngine:
         )
         data = _request(req, "query")
         if form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
             graph = Graph()
             graph.parse(data=data.decode("utf-8"), format="nt")
             return QueryResult(form, graph=graph)
@@ -131,28 +118,23 @@ class RemoteEngine:
         if form == "ASK":
             return QueryResult(form, boolean=bool(doc.get("boolean")))
         variables = list(doc["head"].get("vars", []))
-        rows = [
+        cells = [
             tuple(_term(binding.get(v)) for v in variables)
             for binding in doc["results"]["bindings"]
         ]
-        return QueryResult(form, variables, rows)
+        return QueryResult(form, variables, cells=cells)
 
 
-def _term(value: dict[str, Any] | None) -> Identifier | None:
-    """A SPARQL JSON term as an rdflib term, simple literals without a datatype."""
+def _term(value: dict[str, Any] | None) -> Term | None:
+    """A SPARQL JSON term, simple literals without a datatype."""
     if value is None:
         return None
     kind = value["type"]
     if kind == "uri":
-        return URIRef(value["value"])
+        return iri(value["value"])
     if kind == "bnode":
-        return BNode(value["value"])
-    if "xml:lang" in value:
-        return Literal(value["value"], lang=value["xml:lang"])
-    datatype = value.get("datatype")
-    if datatype and datatype != str(XSD.string):
-        return Literal(value["value"], datatype=URIRef(datatype))
-    return Literal(value["value"])
+        return Term("bnode", value["value"])
+    return literal(value["value"], value.get("datatype"), value.get("xml:lang"))
 
 
 def push(trig: Path, endpoint: str) -> list[str]:

@@ -1,11 +1,17 @@
-"""Running a query end to end: resolve, bind, inspect, execute, render."""
+"""Running a query end to end: resolve, bind, inspect, execute, render.
+
+On the default engine (Oxigraph, the built store) nothing here imports rdflib or
+pySHACL, so ``dckg query`` starts in a fraction of a second: the query is
+screened by a lexer (:func:`dckg.engine.screen_query`) rather than parsed by
+rdflib, and results are written from engine-neutral terms.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from dckg.engine import Engine, inspect_query, open_engine
+from dckg.engine import Engine, inspect_query, open_engine, screen_query
 from dckg.errors import DckgError
 from dckg.layout import find_layout
 from dckg.output import render
@@ -44,7 +50,12 @@ def run_query(
             raise DckgError(f"query {named.name!r} takes no date parameter (--at)")
         given.setdefault(date_params[0], at)
     bound = bindings(named, given)
-    form = inspect_query(named.text, allow_service=allow_service)
+    if endpoint is None and engine == "oxigraph":
+        # Oxigraph parses the query itself and refuses Update; the screen sends
+        # whatever may have to be refused (SERVICE, FROM) to rdflib's parser.
+        form = screen_query(named.text, allow_service=allow_service)
+    else:
+        form = inspect_query(named.text, allow_service=allow_service)
     if endpoint is not None:
         from dckg.remote import RemoteEngine
 
