@@ -21,9 +21,10 @@ from dckg.cli import main
 from dckg.engine import OxigraphEngine, inspect_query
 from dckg.layout import Layout
 from dckg.queries import NamedQuery, bindings, library
-from dckg.remote import RemoteEngine, bind_values, where_group_start
+from dckg.remote import RemoteEngine
 from dckg.serve import oxigraph_binary, serve_command
 from dckg.store import load_trig
+from dckg.values import bind_values, where_group_start
 
 
 def free_port() -> int:

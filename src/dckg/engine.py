@@ -303,11 +303,14 @@ class OxigraphEngine:
         """
         import pyoxigraph as ox
 
-        subs = {ox.Variable(k): _to_oxigraph(v) for k, v in bindings.items()}
+        from dckg.values import bind_values
+
         try:
             # The default graph holds the union of the named graphs as a set (see
             # dckg.store.with_union_default); Oxigraph's own union flag is a bag.
-            result = self.store.query(text, use_default_graph_as_union=False, substitutions=subs)
+            # Parameters go in as a VALUES block, not as Oxigraph's substitutions,
+            # which it does not push into the patterns (see dckg.values).
+            result = self.store.query(bind_values(text, bindings), use_default_graph_as_union=False)
         except SyntaxError as exc:
             inspect_query(text, allow_service=True)
             raise DckgError(f"SPARQL syntax error: {exc}") from None
@@ -325,14 +328,6 @@ class OxigraphEngine:
         variables = [v.value for v in result.variables]
         cells = [tuple(from_oxigraph(solution[v]) for v in variables) for solution in result]
         return QueryResult("SELECT", variables, cells=cells)
-
-
-def _to_oxigraph(value: Binding) -> Any:
-    if isinstance(value, Term):
-        return value.to_oxigraph()
-    from dckg.terms import to_oxigraph
-
-    return to_oxigraph(value)
 
 
 def open_engine(name: str, layout: Layout) -> Engine:
