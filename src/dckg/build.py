@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDFS, XSD
 
 from dckg import __version__
 from dckg.atomic import locked, write_files
@@ -23,7 +23,7 @@ from dckg.dates import label_instants
 from dckg.errors import DckgError, NotConformingError
 from dckg.layout import Layout, ontology_path
 from dckg.loading import parse_into, read_text
-from dckg.namespaces import DCKG, GRAPH, PREFIXES, TIME
+from dckg.namespaces import GRAPH, PREFIXES
 from dckg.quality import Violation, violation_queries
 from dckg.terms import to_oxigraph, triple_to_rdflib
 
@@ -181,71 +181,98 @@ def _ox_graph(iri: URIRef) -> Any:
 
 
 def load_file(store: Any, path: Path, graph: URIRef) -> None:
-    """Parse one Turtle file into ``graph`` of an Oxigraph store; bad input names file:line:col."""
+    """Parse one Turtle file into ``graph`` of an Oxigraph store; bad input names file:line:col.
+
+    Oxigraph reads the file itself (no Python string of it); only a file it refuses,
+    or one too small to be worth a second look, is read again to word the error the
+    way curators know (UTF-8, empty file, rdflib's file:line:col).
+    """
     import pyoxigraph as ox
 
     if path.suffix.lower() not in (".ttl", ".turtle"):
         raise DckgError(f"{path}: sources must be Turtle (.ttl)")
-    text = read_text(path)
+    if not path.is_file() or path.stat().st_size < _SMALL_FILE:
+        read_text(path)  # no such file, a directory, empty, not UTF-8
     try:
         store.load(
-            input=text,
+            path=str(path),
             format=ox.RdfFormat.TURTLE,
             base_iri=path.resolve().as_uri(),
             to_graph=_ox_graph(graph),
         )
     except SyntaxError as exc:
+        read_text(path)
         parse_into(Graph(), path)  # rdflib's wording, with file:line:col, if it also refuses
         raise DckgError(f"{path}: {exc}") from None
 
 
+#: Files smaller than this are also read as text, so an empty one is refused by name.
+_SMALL_FILE = 64
+
+
 def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> Any:
     """:func:`assemble` in an in-memory Oxigraph store: every input in its named graph,
-    plus the ``derived`` graph of instant labels."""
+    plus the ``derived`` graph of instant labels, and the union of them all as a set in
+    the default graph (what the violation queries see, like ``dckg query``)."""
     import pyoxigraph as ox
+
+    from dckg.store import add_union_default
 
     store = ox.Store()
     load_file(store, ontology_path(), ONTOLOGY_GRAPH)
     load_file(store, layout.entities, ENTITIES_GRAPH)
     for path in [*layout.source_files(), *extra]:
         load_file(store, path, source_graph_iri(path))
-    store.extend(derived_labels(store))
+    add_union_default(store)
+    derived = derived_labels(store)
+    store.extend(derived)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in derived)
     return store
 
 
+_INSTANTS = """
+PREFIX dckg: <https://w3id.org/dckg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX time: <http://www.w3.org/2006/time#>
+SELECT ?instant ?value ?unit ?hedge WHERE {
+  ?instant a time:Instant .
+  OPTIONAL { ?instant rdfs:label ?label }
+  FILTER(!BOUND(?label))
+  OPTIONAL { ?instant time:inXSDDateTime ?value }
+  OPTIONAL { ?instant dckg:precision ?unit }
+  OPTIONAL { ?instant dckg:dateQualifier ?hedge }
+}
+"""
+
+
 def derived_labels(store: Any) -> list[Any]:
-    """Quads labelling every instant that has a valid date and no label (see dates.py)."""
+    """Quads labelling every instant that has a valid date and no label (see dates.py).
+
+    One query over the union in the default graph (see :func:`assemble_store`); where
+    an instant has several values, the first in N-Triples order is used.
+    """
     import pyoxigraph as ox
 
     from dckg.dates import instant_label
 
-    def node(term: URIRef) -> Any:
-        return ox.NamedNode(str(term))
+    found: dict[Any, tuple[set[Any], set[Any], set[Any]]] = {}
+    for row in store.query(_INSTANTS):
+        values = found.setdefault(row[0], (set(), set(), set()))
+        for kept, term in zip(values, (row[1], row[2], row[3]), strict=True):
+            if term is not None:
+                kept.add(term)
 
-    rdf_type, label = node(RDF.type), node(RDFS.label)
-    in_xsd, precision, qualifier = (
-        node(TIME.inXSDDateTime),
-        node(DCKG.precision),
-        node(DCKG.dateQualifier),
-    )
+    def first(terms: set[Any]) -> Any:
+        return min(terms, key=str) if terms else None
+
     derived = _ox_graph(DERIVED_GRAPH)
-
-    def first(subject: Any, predicate: Any) -> Any:
-        values = sorted(
-            (q.object for q in store.quads_for_pattern(subject, predicate, None)), key=str
-        )
-        return values[0] if values else None
-
+    label = ox.NamedNode(str(RDFS.label))
     out = []
-    instants = {q.subject for q in store.quads_for_pattern(None, rdf_type, node(TIME.Instant))}
-    for instant in sorted(instants, key=str):
-        if first(instant, label) is not None:
-            continue
-        value = first(instant, in_xsd)
+    for instant in sorted(found, key=str):
+        value, unit, hedge = (first(terms) for terms in found[instant])
         moment = _xsd_datetime(value)
         if moment is None:
             continue  # ill-typed: the shapes and violation queries report it
-        unit, hedge = first(instant, precision), first(instant, qualifier)
         text = instant_label(
             moment,
             URIRef(unit.value) if isinstance(unit, ox.NamedNode) else None,
@@ -275,21 +302,9 @@ def _xsd_datetime(term: Any) -> datetime | None:
 def store_violations(store: Any) -> list[Violation]:
     """Every row every ``*-violation`` query returns, run on Oxigraph.
 
-    The queries see the union of the graphs as a set in the default graph (see
-    :func:`dckg.store.with_union_default`), which is removed again afterwards.
+    The queries see the union of the graphs as a set in the default graph, as
+    :func:`assemble_store` leaves it (see :func:`dckg.store.with_union_default`).
     """
-    import pyoxigraph as ox
-
-    from dckg.store import add_union_default
-
-    add_union_default(store)
-    try:
-        return _violations(store)
-    finally:
-        store.clear_graph(ox.DefaultGraph())
-
-
-def _violations(store: Any) -> list[Violation]:
     found: list[Violation] = []
     for query in violation_queries():
         result = store.query(query.text)
@@ -302,10 +317,10 @@ def _violations(store: Any) -> list[Violation]:
 
 @dataclass
 class Rendered:
-    """The canonical dataset and the bytes of every output file."""
+    """The bytes of every output file, and the sorted canonical union as N-Triples."""
 
-    dataset: Any
     outputs: dict[Path, bytes]
+    union: bytes
     triples: int
     graphs: int
 
@@ -319,10 +334,6 @@ def to_bytes(items: Iterable[Any], fmt: str, *, prefixes: bool = False) -> bytes
     )
     assert data is not None  # no output file given: the bytes are returned
     return data
-
-
-def _sorted_lines(quads: Iterable[Any]) -> list[bytes]:
-    return sorted(set(to_bytes(quads, "N_TRIPLES").splitlines()))
 
 
 def _ox_prefixes() -> dict[str, str]:
@@ -347,31 +358,68 @@ def serialize_sorted(lines: list[bytes]) -> bytes:
     return _with_header(to_bytes(triples, "TURTLE", prefixes=True))
 
 
+def canonical_lines(store: Any) -> dict[str, list[bytes]]:
+    """Every named graph of ``store`` as sorted N-Triples lines with RDFC-1.0 blank-node labels.
+
+    Only quads that carry a blank node take part in canonicalisation: RDFC-1.0
+    labels a blank node from the quads that mention blank nodes and nothing else,
+    so the labels are those of the whole dataset, and every other line is already
+    in its canonical form as Oxigraph writes it. The rest stays text: Oxigraph
+    writes each graph as N-Triples, Python only splits and sorts lines.
+    """
+    import pyoxigraph as ox
+
+    names = sorted(g.value for g in store.named_graphs())
+    graphs: dict[str, list[bytes]] = {}
+    blank: list[bytes] = []
+    for name in names:
+        text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        lines = text.splitlines()
+        if b"_:" in text:
+            # A candidate may only have "_:" inside a literal: canonicalising it is harmless.
+            tail = f" <{name}> .".encode()
+            blank += [line[:-2] + tail for line in lines if b"_:" in line]
+            lines = [line for line in lines if b"_:" not in line]
+        graphs[name] = lines
+    if blank:
+        dataset = ox.Dataset(ox.parse(b"\n".join(blank), format=ox.RdfFormat.N_QUADS))
+        del blank
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        text = to_bytes(dataset, "N_QUADS")
+        del dataset
+        for line in text.splitlines():
+            head, _, name = line[:-2].rpartition(b" ")
+            graphs[name[1:-1].decode()].append(head + b" .")
+    for name, lines in graphs.items():
+        graphs[name] = sorted(set(lines))
+    return graphs
+
+
 def render_store(layout: Layout, store: Any) -> Rendered:
     """Canonical blank-node labels (RDFC-1.0) and sorted Turtle/TriG, so a rebuild of
     unchanged inputs is byte-identical."""
     import pyoxigraph as ox
 
-    dataset = ox.Dataset(store)
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    names = sorted(g.value for g in store.named_graphs())
+    graphs = canonical_lines(store)
     every: set[bytes] = set()
-    trig_quads: list[Any] = []
-    for name in names:
-        graph = ox.NamedNode(name)
-        lines = _sorted_lines(q.triple for q in dataset.quads_for_graph_name(graph))
+    for lines in graphs.values():
         every.update(lines)
-        trig_quads.append((graph, lines))
     union_lines = sorted(every)
-
-    def quads() -> Iterable[Any]:
-        for graph, lines in trig_quads:
-            for t in ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES):
-                yield ox.Quad(t.subject, t.predicate, t.object, graph)
-
-    trig = _with_header(to_bytes(quads(), "TRIG", prefixes=True))
+    del every
+    quads = b"".join(
+        b"".join(line[:-1] + tail for line in lines)
+        for name, lines in graphs.items()
+        for tail in (f"<{name}> .\n".encode(),)
+    )
+    count = len(graphs)
+    del graphs
+    trig = _with_header(
+        to_bytes(ox.parse(quads, format=ox.RdfFormat.N_QUADS), "TRIG", prefixes=True)
+    )
+    del quads
+    union = b"\n".join(union_lines)
     outputs = {layout.turtle: serialize_sorted(union_lines), layout.trig: trig}
-    return Rendered(dataset, outputs, len(union_lines), len(names))
+    return Rendered(outputs, union, len(union_lines), count)
 
 
 @dataclass
@@ -403,7 +451,9 @@ def build(
     failure at any point before the renames leaves every file under the
     knowledge-graph directory as it was.
     """
-    from dckg.store import refresh_marker, store_is_current, write_store
+    import pyoxigraph as ox
+
+    from dckg.store import PendingStore, refresh_marker, store_is_current
 
     with locked(layout.root):
         store = assemble_store(layout)
@@ -411,24 +461,41 @@ def build(
         if violations:
             lines = "\n".join(f"  {v}" for v in violations)
             raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
-        rendered = render_store(layout, store)
-        outputs = rendered.outputs
-        if infer:
-            from dckg.reasoning import infer_turtle
+        pending: PendingStore | None = None
+        if not check:
+            # The query store holds the graphs and their union, as the store is now; it
+            # is bulk-loaded on a thread while the Turtle and TriG are rendered.
+            pending = PendingStore(layout, store.dump(format=ox.RdfFormat.N_QUADS))
+        try:
+            store.clear_graph(ox.DefaultGraph())  # the renderers read the named graphs
+            rendered = render_store(layout, store)
+            del store  # the outputs hold everything from here on
+            outputs = rendered.outputs
+            if infer:
+                from dckg.reasoning import infer_turtle
 
-            outputs[layout.inferred] = infer_turtle(rendered.dataset, reasoner)
-        result = BuildResult(triples=rendered.triples, graphs=rendered.graphs)
-        if check:
-            result.stale = [
-                p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data
-            ]
-            if result.stale:
-                names = ", ".join(str(p) for p in result.stale)
-                raise NotConformingError(f"stale build output (run `dckg build`): {names}")
+                union = ox.Dataset(ox.parse(rendered.union, format=ox.RdfFormat.N_QUADS))
+                outputs[layout.inferred] = infer_turtle(union, reasoner)
+            result = BuildResult(triples=rendered.triples, graphs=rendered.graphs)
+            if check:
+                result.stale = [
+                    p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data
+                ]
+                if result.stale:
+                    names = ", ".join(str(p) for p in result.stale)
+                    raise NotConformingError(f"stale build output (run `dckg build`): {names}")
+                return result
+            result.changed = write_files(outputs)
+            trig = outputs[layout.trig]
+            committing = pending
+            if committing is not None and (
+                layout.trig in result.changed or not store_is_current(layout, trig)
+            ):
+                pending = None  # committed, not discarded
+                committing.commit(trig)
+            else:
+                refresh_marker(layout)
             return result
-        result.changed = write_files(outputs)
-        if layout.trig in result.changed or not store_is_current(layout, outputs[layout.trig]):
-            write_store(layout, rendered.dataset, outputs[layout.trig])
-        else:
-            refresh_marker(layout)
-        return result
+        finally:
+            if pending is not None:
+                pending.discard()

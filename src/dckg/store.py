@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,34 +62,73 @@ def _marker(layout: Layout, trig_sha256: str) -> dict[str, Any]:
     }
 
 
-def write_store(layout: Layout, quads: Iterable[Any], trig: bytes) -> None:
-    """Replace ``layout.store`` with a new store holding ``quads`` (built from ``trig``).
+class PendingStore:
+    """A new store being bulk-loaded in a temporary sibling of ``layout.store``.
 
-    Must be called after the TriG is on disk (the marker records its stat) and
-    under the build lock.
+    Oxigraph's bulk loader releases the GIL, so the store is written on a thread
+    while the build renders its Turtle and TriG; :meth:`commit` waits for it and
+    swaps it in, :meth:`discard` waits for it and removes it. Either must be called
+    under the build lock that was held when it started.
     """
-    import pyoxigraph as ox
 
-    target = layout.store
-    tmp = Path(tempfile.mkdtemp(dir=layout.root, prefix=".store.new-"))
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_extend(with_union_default(quads))
-        store.flush()
-        store.optimize()
-        del store
-        gc.collect()  # closes RocksDB before the directory moves
-        (tmp / MARKER).write_text(json.dumps(_marker(layout, _digest(trig))), encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old: Path | None = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(dir=layout.root, prefix=".store.old-"))
-        os.replace(target, old / "store")
-    os.replace(tmp, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    def __init__(self, layout: Layout, data: bytes) -> None:
+        self.layout = layout
+        self.tmp = Path(tempfile.mkdtemp(dir=layout.root, prefix=".store.new-"))
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._load, args=(data,), daemon=True)
+        self.thread.start()
+
+    def _load(self, data: bytes) -> None:
+        import pyoxigraph as ox
+
+        try:
+            store = ox.Store(str(self.tmp))
+            store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            del store
+            gc.collect()  # closes RocksDB before the directory moves
+        except BaseException as exc:  # re-raised by commit()
+            self.error = exc
+
+    def commit(self, trig: bytes) -> None:
+        """Wait for the load; record ``trig``'s digest in the marker; swap the store in.
+
+        Must be called after the TriG is on disk (the marker records its stat).
+        """
+        self.thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            marker = json.dumps(_marker(self.layout, _digest(trig)))
+            (self.tmp / MARKER).write_text(marker, encoding="utf-8")
+        except BaseException:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+        target = self.layout.store
+        old: Path | None = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=self.layout.root, prefix=".store.old-"))
+            os.replace(target, old / "store")
+        os.replace(self.tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Wait for the load and remove what it wrote."""
+        self.thread.join()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_store(layout: Layout, data: bytes, trig: bytes) -> None:
+    """Replace ``layout.store`` with a new store loaded from ``data`` (built from ``trig``).
+
+    ``data`` is N-Quads: the named graphs and their union as a set in the default
+    graph (see :func:`with_union_default`), in one document so that a blank node
+    shared by a graph and the union stays one node. Oxigraph's bulk loader parses
+    and writes it without a Python object per quad. Must be called after the TriG
+    is on disk and under the build lock.
+    """
+    PendingStore(layout, data).commit(trig)
 
 
 def store_is_current(layout: Layout, trig: bytes) -> bool:
@@ -212,13 +252,8 @@ def with_union_default(quads: Iterable[Any]) -> Iterator[Any]:
 
 
 def add_union_default(store: Any) -> None:
-    """Add the union of ``store``'s named graphs to its default graph (see above)."""
-    import pyoxigraph as ox
+    """Add the union of ``store``'s named graphs to its default graph (see above).
 
-    store.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-            for q in store.quads_for_pattern(None, None, None, None)
-            if not isinstance(q.graph_name, ox.DefaultGraph)
-        ]
-    )
+    One SPARQL update, so Oxigraph copies the quads without a Python object per quad.
+    """
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
