@@ -364,8 +364,9 @@ def canonical_lines(store: Any) -> dict[str, list[bytes]]:
     Only quads that carry a blank node take part in canonicalisation: RDFC-1.0
     labels a blank node from the quads that mention blank nodes and nothing else,
     so the labels are those of the whole dataset, and every other line is already
-    in its canonical form as Oxigraph writes it. The rest stays text: Oxigraph
-    writes each graph as N-Triples, Python only splits and sorts lines.
+    in its canonical form as Oxigraph writes it. It all stays text: Oxigraph writes
+    each graph as N-Triples, :mod:`dckg.rdfc` labels the blank nodes, Python sorts
+    lines.
     """
     import pyoxigraph as ox
 
@@ -382,14 +383,10 @@ def canonical_lines(store: Any) -> dict[str, list[bytes]]:
             lines = [line for line in lines if b"_:" not in line]
         graphs[name] = lines
     if blank:
-        dataset = ox.Dataset(ox.parse(b"\n".join(blank), format=ox.RdfFormat.N_QUADS))
-        del blank
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        text = to_bytes(dataset, "N_QUADS")
-        del dataset
-        for line in text.splitlines():
-            head, _, name = line[:-2].rpartition(b" ")
-            graphs[name[1:-1].decode()].append(head + b" .")
+        from dckg.rdfc import canonical_quads
+
+        for s, p, o, g in canonical_quads(blank):
+            graphs[g[1:-1].decode()].append(b"%s %s %s ." % (s, p, o))
     for name, lines in graphs.items():
         graphs[name] = sorted(set(lines))
     return graphs
