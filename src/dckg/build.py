@@ -454,16 +454,17 @@ def build(
 
     with locked(layout.root):
         store = assemble_store(layout)
-        violations = store_violations(store)
-        if violations:
-            lines = "\n".join(f"  {v}" for v in violations)
-            raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
         pending: PendingStore | None = None
         if not check:
             # The query store holds the graphs and their union, as the store is now; it
-            # is bulk-loaded on a thread while the Turtle and TriG are rendered.
+            # is bulk-loaded on a thread while the gates run and the Turtle and TriG
+            # are rendered (a refused build waits for it, then removes it).
             pending = PendingStore(layout, store.dump(format=ox.RdfFormat.N_QUADS))
         try:
+            violations = store_violations(store)
+            if violations:
+                lines = "\n".join(f"  {v}" for v in violations)
+                raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
             store.clear_graph(ox.DefaultGraph())  # the renderers read the named graphs
             rendered = render_store(layout, store)
             del store  # the outputs hold everything from here on
