@@ -364,8 +364,9 @@ def canonical_lines(store: Any) -> dict[str, list[bytes]]:
     Only quads that carry a blank node take part in canonicalisation: RDFC-1.0
     labels a blank node from the quads that mention blank nodes and nothing else,
     so the labels are those of the whole dataset, and every other line is already
-    in its canonical form as Oxigraph writes it. It all stays text: Oxigraph writes
-    each graph as N-Triples, :mod:`dckg.rdfc` labels the blank nodes, Python sorts
+    in its canonical form as Oxigraph writes it. Oxigraph writes each graph as
+    N-Triples; only the blank-node lines go through an Oxigraph ``Dataset`` and its
+    RDFC-1.0 canonicaliser (at 1M triples: 521k of 1.9M quads, 7.7 s); Python sorts
     lines.
     """
     import pyoxigraph as ox
@@ -383,10 +384,11 @@ def canonical_lines(store: Any) -> dict[str, list[bytes]]:
             lines = [line for line in lines if b"_:" not in line]
         graphs[name] = lines
     if blank:
-        from dckg.rdfc import canonical_quads
-
-        for s, p, o, g in canonical_quads(blank):
-            graphs[g[1:-1].decode()].append(b"%s %s %s ." % (s, p, o))
+        dataset = ox.Dataset(ox.parse(b"\n".join(blank), format=ox.RdfFormat.N_QUADS))
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        for line in to_bytes(dataset, "N_QUADS").splitlines():
+            triple, graph = line[:-2].rsplit(b" ", 1)  # "S P O <g> ."; an IRI has no space
+            graphs[graph[1:-1].decode()].append(triple + b" .")
     for name, lines in graphs.items():
         graphs[name] = sorted(set(lines))
     return graphs
