@@ -12,20 +12,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, XSD
 
 from dckg import __version__
 from dckg.atomic import locked, write_files
-from dckg.dates import label_instants
 from dckg.errors import DckgError, NotConformingError
 from dckg.layout import Layout, ontology_path
 from dckg.loading import parse_into, read_text
 from dckg.namespaces import GRAPH, PREFIXES
 from dckg.quality import Violation, violation_queries
-from dckg.terms import to_oxigraph, triple_to_rdflib
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
@@ -40,131 +38,6 @@ HEADER = (
 def source_graph_iri(path: Path) -> URIRef:
     """The named graph that holds one article file's statements."""
     return GRAPH[f"source/{path.stem}"]
-
-
-def assemble(layout: Layout, extra: Iterable[Path] = ()) -> Dataset:
-    """Parse every input into its own named graph of one dataset.
-
-    A last graph, ``derived``, holds what the build computes rather than a curator
-    states: the precision-aware labels of instants.
-    """
-    ds = Dataset()
-    parse_into(ds.graph(ONTOLOGY_GRAPH), ontology_path())
-    parse_into(ds.graph(ENTITIES_GRAPH), layout.entities)
-    for path in [*layout.source_files(), *extra]:
-        parse_into(ds.graph(source_graph_iri(path)), path)
-    derived = ds.graph(DERIVED_GRAPH)
-    for triple in label_instants(union(ds)):
-        derived.add(triple)
-    return ds
-
-
-def union(ds: Dataset) -> Graph:
-    """All triples of all named graphs in one graph."""
-    merged = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    return merged
-
-
-_G = TypeVar("_G", bound=Graph)
-
-
-def _bind(graph: _G) -> _G:
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return graph
-
-
-def _canonical_quads(quads: Iterable[tuple[Any, Any, Any, Any]]) -> Any:
-    """An Oxigraph dataset of ``quads`` with W3C RDFC-1.0 canonical blank-node labels.
-
-    Oxigraph's canonicaliser does in milliseconds what rdflib's takes most of a
-    minute for on the five-article graph.
-    """
-    import pyoxigraph as ox
-
-    dataset = ox.Dataset(
-        ox.Quad(
-            to_oxigraph(s),
-            to_oxigraph(p),
-            to_oxigraph(o),
-            ox.DefaultGraph() if g is None else ox.NamedNode(str(g)),
-        )
-        for s, p, o, g in quads
-    )
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return dataset
-
-
-def canonical(graph: Graph) -> Graph:
-    """A copy with canonical blank-node labels, so serialisation is stable."""
-    out = _bind(Graph())
-    for quad in _canonical_quads((s, p, o, None) for s, p, o in graph):
-        out.add(triple_to_rdflib(quad))
-    return out
-
-
-def render_turtle(graph: Graph) -> bytes:
-    """Deterministic Turtle with the dckg header."""
-    body = canonical(graph).serialize(format="turtle")
-    return (HEADER.format(version=__version__) + body).encode("utf-8")
-
-
-def render_trig(ds: Dataset) -> bytes:
-    """Deterministic TriG, graphs in IRI order.
-
-    The dataset is canonicalised as a whole, so one blank-node label never joins two
-    graphs' nodes. rdflib's TriG writer orders graphs by a hash, so each graph is
-    written on its own and the prefix block is kept once.
-    """
-    quads = (
-        (s, p, o, ctx.identifier)
-        for ctx in ds.graphs()
-        if isinstance(ctx.identifier, URIRef)
-        for s, p, o in ctx
-    )
-    graphs: dict[str, Graph] = {}
-    for quad in _canonical_quads(quads):
-        name = quad.graph_name.value
-        if name not in graphs:
-            graphs[name] = Graph(identifier=URIRef(name))
-        graphs[name].add(triple_to_rdflib(quad))
-    prefixes: list[str] = []
-    bodies: list[str] = []
-    for name in sorted(graphs):
-        single = _bind(Dataset())
-        target = single.graph(URIRef(name))
-        for triple in graphs[name]:
-            target.add(triple)
-        lines = single.serialize(format="trig").splitlines()
-        prefixes += [line for line in lines if line.startswith("@prefix")]
-        bodies.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip())
-    head = "\n".join(sorted(set(prefixes)))
-    return (
-        HEADER.format(version=__version__) + head + "\n\n" + "\n\n".join(bodies) + "\n"
-    ).encode()
-
-
-def owl_rl_closure(graph: Graph) -> Graph:
-    """The triples the OWL RL rules add to ``graph``, never written into ``graph`` itself.
-
-    owlrl also derives triples with a literal subject (not RDF); they are dropped.
-    """
-    import owlrl  # imported lazily: it is slow to import and only --infer needs it
-
-    work = Graph()
-    for triple in graph:
-        work.add(triple)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
-    inferred = _bind(Graph())
-    for s, p, o in work:
-        if isinstance(s, Literal) or (s, p, o) in graph:
-            continue
-        if isinstance(s, BNode) or isinstance(o, BNode):
-            continue  # owlrl's own axiom nodes; blank nodes do not carry across files
-        inferred.add((s, p, o))
-    return inferred
 
 
 # -- the Oxigraph pipeline ---------------------------------------------------------
@@ -429,15 +302,6 @@ class BuildResult:
     graphs: int
     changed: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)
-
-
-def render(layout: Layout, ds: Dataset, *, infer: bool = False) -> dict[Path, bytes]:
-    """Every output file's bytes, rendered in memory from an rdflib dataset."""
-    merged = union(ds)
-    outputs = {layout.turtle: render_turtle(merged), layout.trig: render_trig(ds)}
-    if infer:
-        outputs[layout.inferred] = render_turtle(owl_rl_closure(merged))
-    return outputs
 
 
 def build(
