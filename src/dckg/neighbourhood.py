@@ -66,9 +66,11 @@ def open_existing(layout: Layout) -> Any:
     import pyoxigraph as ox
 
     if _built_is_fresh(layout):
-        # The build writes the store after the TriG and swaps it in with a rename, so
-        # a store older than the TriG is one a failed build left behind: not used.
-        if layout.store.is_dir() and layout.store.stat().st_mtime >= layout.trig.stat().st_mtime:
+        # The store is used only if its marker records exactly this TriG (a checkout
+        # or a failed build can leave an older one behind; file dates cannot tell).
+        from dckg.store import store_state
+
+        if store_state(layout) == "fresh":
             try:
                 store = ox.Store.read_only(str(layout.store))
                 if store.contains_named_graph(ox.NamedNode(str(ENTITIES_GRAPH))):
