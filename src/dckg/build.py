@@ -176,7 +176,7 @@ def store_violations(store: Any) -> list[Violation]:
     """Every row every ``*-violation`` query returns, run on Oxigraph.
 
     The queries see the union of the graphs as a set in the default graph, as
-    :func:`assemble_store` leaves it (see :func:`dckg.store.with_union_default`).
+    :func:`assemble_store` leaves it (see :func:`dckg.store.add_union_default`).
     """
     found: list[Violation] = []
     for query in violation_queries():

@@ -307,7 +307,7 @@ class OxigraphEngine:
 
         try:
             # The default graph holds the union of the named graphs as a set (see
-            # dckg.store.with_union_default); Oxigraph's own union flag is a bag.
+            # dckg.store.add_union_default); Oxigraph's own union flag is a bag.
             # Parameters go in as a VALUES block, not as Oxigraph's substitutions,
             # which it does not push into the patterns (see dckg.values).
             result = self.store.query(bind_values(text, bindings), use_default_graph_as_union=False)

@@ -3,7 +3,7 @@
 The ``oxigraph`` PyPI package ships the server binary; it is started read-only on
 ``kg/store``, whose default graph already holds the union of the named graphs as
 a set (what the local engines see; Oxigraph's ``--union-default-graph`` would be
-a bag, see :func:`dckg.store.with_union_default`), bound to 127.0.0.1 unless
+a bag, see :func:`dckg.store.add_union_default`), bound to 127.0.0.1 unless
 ``--bind`` says otherwise.
 Endpoints: ``/query`` (SPARQL 1.1 Protocol) and ``/store`` (Graph Store Protocol,
 read-only here). ``dckg build`` swaps in a new store directory: restart the server

@@ -25,7 +25,6 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -68,7 +67,10 @@ class PendingStore:
     Oxigraph's bulk loader releases the GIL, so the store is written on a thread
     while the build renders its Turtle and TriG; :meth:`commit` waits for it and
     swaps it in, :meth:`discard` waits for it and removes it. Either must be called
-    under the build lock that was held when it started.
+    under the build lock that was held when it started. ``data`` is one N-Quads
+    document: the named graphs and their union in the default graph (see
+    :func:`add_union_default`), so a blank node shared by a graph and the union stays
+    one node.
     """
 
     def __init__(self, layout: Layout, data: bytes) -> None:
@@ -117,18 +119,6 @@ class PendingStore:
         """Wait for the load and remove what it wrote."""
         self.thread.join()
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def write_store(layout: Layout, data: bytes, trig: bytes) -> None:
-    """Replace ``layout.store`` with a new store loaded from ``data`` (built from ``trig``).
-
-    ``data`` is N-Quads: the named graphs and their union as a set in the default
-    graph (see :func:`with_union_default`), in one document so that a blank node
-    shared by a graph and the union stays one node. Oxigraph's bulk loader parses
-    and writes it without a Python object per quad. Must be called after the TriG
-    is on disk and under the build lock.
-    """
-    PendingStore(layout, data).commit(trig)
 
 
 def store_is_current(layout: Layout, trig: bytes) -> bool:
@@ -231,8 +221,8 @@ def load_trig(path: Path) -> Any:
     return store
 
 
-def with_union_default(quads: Iterable[Any]) -> Iterator[Any]:
-    """Every quad, and its triple once more in the default graph.
+def add_union_default(store: Any) -> None:
+    """Add the union of ``store``'s named graphs to its default graph, as a set.
 
     Queries see the union of all graphs as their default graph, as a *set*, the way
     rdflib's ``default_union`` and the SPARQL spec's RDF merge do. Oxigraph's
@@ -240,20 +230,7 @@ def with_union_default(quads: Iterable[Any]) -> Iterator[Any]:
     graphs repeat matches five times, which multiplies every join (the conflicts
     query went from 0.2 s to minutes) and breaks COUNTs. So the store holds the
     union itself in its default graph (a store is a set of quads, so the copies of
-    one triple collapse into one) and queries run with the union flag off.
-    """
-    import pyoxigraph as ox
-
-    default = ox.DefaultGraph()
-    for quad in quads:
-        yield quad
-        if not isinstance(quad.graph_name, ox.DefaultGraph):
-            yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
-
-
-def add_union_default(store: Any) -> None:
-    """Add the union of ``store``'s named graphs to its default graph (see above).
-
-    One SPARQL update, so Oxigraph copies the quads without a Python object per quad.
+    one triple collapse into one) and queries run with the union flag off. One
+    SPARQL update, so Oxigraph copies the quads without a Python object per quad.
     """
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
