@@ -15,7 +15,19 @@ from rdflib.namespace import RDF, RDFS
 
 from dckg.namespaces import DCKG, DCKV, TIME
 
-QUALIFIER_WORDS = {DCKV.early: "early", DCKV.mid: "mid", DCKV.late: "late", DCKV.about: "about"}
+#: The word printed before an instant's date for each hedge or bound. The bounds
+#: (dckv:no-later-than, before, no-earlier-than) keep the period's first moment as
+#: the instant's value, like every instant, so date comparisons in queries work
+#: unchanged; the label says how to read it: ``by 2016``, ``before 2021-10-18``.
+QUALIFIER_WORDS = {
+    DCKV.early: "early",
+    DCKV.mid: "mid",
+    DCKV.late: "late",
+    DCKV.about: "about",
+    DCKV["no-later-than"]: "by",
+    DCKV.before: "before",
+    DCKV["no-earlier-than"]: "from",
+}
 
 
 def format_at_precision(value: datetime, precision: URIRef | None) -> str:
