@@ -832,12 +832,20 @@ def test_nio_two_decades_old_established_2001_preferred_over_2000(graph: Graph) 
 
 def test_kremlin_had_cut_most_communication_with_nio_by_2016(graph: Graph) -> None:
     """Q: Was the NIO working normally before 2021? No: when Pszczel left (2016), the Kremlin
-    had already cut off most communication with it (restricted as of 2016, DW)."""
+    had already cut off most communication with it (DW): restricted since at least 2016,
+    an interval whose beginning is bounded ('by 2016', dckv:no-later-than)."""
     rows = ask(graph, "status", channel=ID["nato-information-office-moscow"])
     assert quoted(
-        rows, DW, "cut off most communication", status=str(V.restricted), asOf=day("2016-01-01")
+        rows,
+        DW,
+        "cut off most communication",
+        status=str(V.restricted),
+        begin=day("2016-01-01"),
+        beginPrecision=str(T.unitYear),
     )
     assert (str(DCKG.decidedBy), str(ID.russia)) in facts(graph, ID["ev-nio-communication-cut"])
+    bound = facts(graph, ID["time/2016-by"])
+    assert (str(DCKG.dateQualifier), str(V["no-later-than"])) in bound
 
 
 # --- places -----------------------------------------------------------------------------
@@ -928,14 +936,14 @@ def test_pszczel_says_relations_change_only_if_russia_changes_policy(graph: Grap
 
 def test_nio_status_in_mid_2016_is_restricted_per_dw(graph: Graph) -> None:
     """Q: What was the NATO Information Office's status in June 2016? Restricted (most
-    communication cut off by the Kremlin, as of 2016), per DW; status-at picks it over the
-    office's activity since 2001."""
+    communication cut off by the Kremlin since at least 2016: 'by 2016'), per DW; status-at
+    picks it over the office's activity since 2001."""
     rows = [
         r
         for r in named(graph, "status-at", at="2016-06")
         if r["channel"] == str(ID["nato-information-office-moscow"])
     ]
-    assert [(r["status"], r["since"]) for r in rows] == [("restricted", "2016")]
+    assert [(r["status"], r["since"]) for r in rows] == [("restricted", "by 2016")]
     assert "NATO-Russia diplomacy at a new low" in rows[0]["sources"]
     assert "most communication" in rows[0]["quotes"]
 
