@@ -7,6 +7,7 @@ rebuild of unchanged inputs is byte-identical and a diff of the graph reads well
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import heapq
 import io
@@ -374,7 +375,8 @@ def _release_freed_memory() -> None:
 
     glibc keeps freed blocks in its arenas: after ``del`` of the 1M-triple in-memory
     store the process stays 630 MB resident (23 MB after ``malloc_trim``), and the
-    store loader's thread allocates from another arena, so it could not reuse them.
+    store loader's thread allocates from another arena, so it could not reuse them
+    (nor the main thread the loader's between two blocks).
     A no-op where there is no ``malloc_trim`` (not glibc).
     """
     try:
@@ -422,11 +424,17 @@ def build(
             if violations:
                 lines = "\n".join(f"  {v}" for v in violations)
                 raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
+            # Each copy is freed as soon as the next exists: the union in the default
+            # graph before the graphs become lines (the lines reuse its memory), the
+            # store before RDFC-1.0, the canonicaliser's Dataset before the render.
+            store.clear_graph(ox.DefaultGraph())
             with tempfile.TemporaryFile() as blank:
                 graphs = graph_lines(store, blank)
-                del store  # the lines hold everything from here on: free it before RDFC-1.0
-                _release_freed_memory()
-                graphs = canonical_lines(graphs, blank)
+                del store
+                with pending.paused() if pending else contextlib.nullcontext():
+                    _release_freed_memory()  # the store's, and the loader's last block's
+                    graphs = canonical_lines(graphs, blank)
+                    _release_freed_memory()
             rendered = render_graphs(layout, graphs)
             del graphs
             outputs = rendered.outputs

@@ -1,15 +1,15 @@
 """The persistent on-disk Oxigraph store that ``dckg query`` opens (``kg/store``).
 
-``dckg build`` writes it after the TriG, from the same canonical quads, so a query
-no longer re-parses the TriG: opening a RocksDB store is milliseconds whatever the
-graph's size. The store is a cache of ``dckg.trig``, never a source of truth: it is
-gitignored, ``build --check`` ignores it, and a marker file inside it records the
-SHA-256 of the TriG it was built from.
+``dckg build`` writes it beside the TriG, from the same quads (blank-node labels
+aside), so a query no longer re-parses the TriG: opening a RocksDB store is
+milliseconds whatever the graph's size. The store is a cache of ``dckg.trig``, never
+a source of truth: it is gitignored, ``build --check`` ignores it, and a marker file
+inside it records the SHA-256 of the TriG it was built from.
 
-Atomicity: the new store is built in a temporary sibling directory; only when it
-is complete and closed is it swapped in with two renames (the caller holds the
-build lock of :func:`dckg.atomic.locked`). A failed build leaves the old store, like
-every other output, as it was.
+Atomicity: the new store is built in a temporary sibling directory (with the N-Quads
+dump it is loaded from); only when it is complete and closed is it swapped in with
+two renames (the caller holds the build lock of :func:`dckg.atomic.locked`). A
+failed build leaves the old store, like every other output, as it was.
 
 Freshness: when the TriG's size and mtime still match the marker the store is
 fresh; otherwise the TriG is hashed and compared, so a ``git checkout`` that only
@@ -18,6 +18,7 @@ touches the mtime does not count as stale.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -75,9 +76,10 @@ class PendingStore:
     Blocks keep one document's blank-node labels: N-Quads labels are kept as written,
     so a blank node shared by a graph and the union stays one node.
 
-    :meth:`commit` waits for the load and swaps the store in, :meth:`discard` stops it
-    at the next block and removes it. Either must be called under the build lock that
-    was held when it was created.
+    :meth:`paused` holds the loader between two blocks while the build's own peak
+    (RDFC-1.0) runs. :meth:`commit` waits for the load and swaps the store in,
+    :meth:`discard` stops it at the next block and removes it. Either must be called
+    under the build lock that was held when it was created.
     """
 
     def __init__(self, layout: Layout) -> None:
@@ -86,6 +88,7 @@ class PendingStore:
         self.quads = self.tmp / "quads.nq"
         self.error: BaseException | None = None
         self.cancelled = threading.Event()
+        self.turn = threading.Lock()  # held by the loader for one block, or by paused()
         self.thread: threading.Thread | None = None
 
     def start(self, source: Any) -> None:
@@ -103,15 +106,27 @@ class PendingStore:
             store = ox.Store(str(self.tmp / "store"))
             with self.quads.open("rb") as handle:
                 for block in _line_blocks(handle, LOAD_BLOCK):
-                    if self.cancelled.is_set():
-                        break
-                    store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
+                    with self.turn:
+                        if self.cancelled.is_set():
+                            break
+                        store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
             store.flush()
             del store
             gc.collect()  # closes RocksDB before the directory moves
             self.quads.unlink()
         except BaseException as exc:  # re-raised by commit()
             self.error = exc
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold the loader after its current block until the block of code ends.
+
+        At 1M triples the loader holds about 200 MB while it sorts a block and the
+        canonicaliser's Dataset 800 MB: paused, their peaks do not add up (1.06 GB
+        peak RSS otherwise).
+        """
+        with self.turn:
+            yield
 
     def _join(self) -> None:
         if self.thread is not None:
