@@ -15,10 +15,11 @@ import itertools
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, XSD
@@ -30,6 +31,9 @@ from dckg.layout import Layout, ontology_path
 from dckg.loading import parse_into, read_text
 from dckg.namespaces import GRAPH, PREFIXES
 from dckg.quality import Violation, violation_queries
+
+if TYPE_CHECKING:
+    from dckg.store import PendingStore
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
@@ -301,10 +305,9 @@ def graph_lines(store: Any, blank: BinaryIO) -> dict[str, list[bytes]]:
     names = sorted(g.value for g in store.named_graphs())
     graphs: dict[str, list[bytes]] = {}
     for name in names:
-        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)).split(
-            b"\n"
-        )[:-1]  # the dump ends with a line end
-        if any(b"_:" in line for line in lines):
+        text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        lines = text.split(b"\n")[:-1]  # the dump ends with a line end
+        if b"_:" in text:
             # A candidate may only have "_:" inside a literal: canonicalising it is harmless.
             tail = f" <{name}> .\n".encode()
             blank.writelines(line[:-2] + tail for line in lines if b"_:" in line)
@@ -370,6 +373,21 @@ def render_store(layout: Layout, store: Any) -> Rendered:
         return render_graphs(layout, canonical_lines(graph_lines(store, blank), blank))
 
 
+#: Size of the query store's N-Quads dump from which its loader waits while the graphs
+#: become lines and RDFC-1.0 runs (at 1M triples the dump is 296 MB; 100k: 29 MB). Then
+#: the in-memory store and the lines, and later the canonicaliser's Dataset (~1.4 KB a
+#: blank-node quad, 750 MB at 1M), would peak with a loader block (~200 MB) over 1 GB;
+#: below this, running both at once is worth more (at 100k, pausing cost 0.65 s of 3 s).
+PAUSE_LOADER_BYTES = 128 << 20
+
+
+def _loader_paused(pending: PendingStore | None) -> AbstractContextManager[None]:
+    """The query store's loader held, if its dump is big enough (see PAUSE_LOADER_BYTES)."""
+    if pending is None or pending.size < PAUSE_LOADER_BYTES:
+        return contextlib.nullcontext()
+    return pending.paused()
+
+
 def _release_freed_memory() -> None:
     """Hand the memory a dropped Oxigraph store freed back to the system.
 
@@ -426,15 +444,16 @@ def build(
                 raise NotConformingError(f"{len(violations)} data-quality violation(s):\n{lines}")
             # Each copy is freed as soon as the next exists: the union in the default
             # graph before the graphs become lines (the lines reuse its memory), the
-            # store before RDFC-1.0, the canonicaliser's Dataset before the render.
+            # store before RDFC-1.0, the canonicaliser's Dataset before the render; at
+            # scale the query store's loader waits meanwhile (see PAUSE_LOADER_BYTES).
             store.clear_graph(ox.DefaultGraph())
-            with tempfile.TemporaryFile() as blank:
+            with tempfile.TemporaryFile() as blank, _loader_paused(pending):
+                _release_freed_memory()  # what the loader's last block left resident
                 graphs = graph_lines(store, blank)
                 del store
-                with pending.paused() if pending else contextlib.nullcontext():
-                    _release_freed_memory()  # the store's, and the loader's last block's
-                    graphs = canonical_lines(graphs, blank)
-                    _release_freed_memory()
+                _release_freed_memory()
+                graphs = canonical_lines(graphs, blank)
+                _release_freed_memory()
             rendered = render_graphs(layout, graphs)
             del graphs
             outputs = rendered.outputs

@@ -77,7 +77,7 @@ class PendingStore:
     so a blank node shared by a graph and the union stays one node.
 
     :meth:`paused` holds the loader between two blocks while the build's own peak
-    (RDFC-1.0) runs. :meth:`commit` waits for the load and swaps the store in,
+    (its graphs as lines, RDFC-1.0) runs. :meth:`commit` waits for the load and swaps the store in,
     :meth:`discard` stops it at the next block and removes it. Either must be called
     under the build lock that was held when it was created.
     """
@@ -90,12 +90,14 @@ class PendingStore:
         self.cancelled = threading.Event()
         self.turn = threading.Lock()  # held by the loader for one block, or by paused()
         self.thread: threading.Thread | None = None
+        self.size = 0  # bytes of the dump
 
     def start(self, source: Any) -> None:
         """Dump ``source`` (an Oxigraph store) to the temporary file; load it on a thread."""
         import pyoxigraph as ox
 
         source.dump(output=str(self.quads), format=ox.RdfFormat.N_QUADS)
+        self.size = self.quads.stat().st_size
         self.thread = threading.Thread(target=self._load, daemon=True)
         self.thread.start()
 
@@ -121,9 +123,9 @@ class PendingStore:
     def paused(self) -> Iterator[None]:
         """Hold the loader after its current block until the block of code ends.
 
-        At 1M triples the loader holds about 200 MB while it sorts a block and the
-        canonicaliser's Dataset 800 MB: paused, their peaks do not add up (1.06 GB
-        peak RSS otherwise).
+        At 1M triples the loader holds about 200 MB while it sorts a block, and the
+        build 800-900 MB while its graphs become lines and are canonicalised: paused,
+        their peaks do not add up (up to 1.08 GB peak RSS otherwise).
         """
         with self.turn:
             yield
