@@ -13,6 +13,8 @@ and each rebuild takes a fraction of the time.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -241,6 +243,44 @@ def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> N
     assert not errors
     trig = kg_copy.trig.read_text(encoding="utf-8")
     assert "graph/source/valid-status" in trig and "graph/source/second" in trig
+
+
+def _kg_lock_is_held(root: Path) -> bool:
+    """Whether someone holds the build lock on ``root`` (a non-blocking try on a new descriptor)."""
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing the descriptor releases a lock it got
+    return False
+
+
+def test_add_holds_the_build_lock_from_the_write_to_the_end_of_the_rebuild(
+    kg_copy: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain `dckg build` started while an add is under way waits for it: otherwise it
+    could build the new file, which a failed rebuild then takes back out of kg/sources."""
+    from dckg import add as add_module
+
+    seen: list[tuple[str, bool]] = []
+    write, rebuild = add_module.write_files, build_module.build
+
+    def watched_write(contents: dict[Path, bytes]) -> list[Path]:
+        seen.append(("write", _kg_lock_is_held(kg_copy.root)))
+        return write(contents)
+
+    def watched_build(layout: Layout, **kwargs: object) -> object:
+        seen.append(("build", _kg_lock_is_held(kg_copy.root)))
+        return rebuild(layout, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(add_module, "write_files", watched_write)
+    monkeypatch.setattr(build_module, "build", watched_build)
+    assert not _kg_lock_is_held(kg_copy.root)
+    assert add_file(VALID, kg_copy).status == "added"
+    assert seen == [("write", True), ("build", True)]
+    assert not _kg_lock_is_held(kg_copy.root)
 
 
 def test_a_file_already_in_sources_is_validated_and_built(kg_copy: Layout) -> None:

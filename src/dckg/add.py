@@ -1,17 +1,17 @@
 """``dckg add``: validate an article file, then put it in ``kg/sources`` and rebuild.
 
-All or nothing. The steps, under an exclusive lock on ``kg/sources`` so that two
-adds cannot interleave:
+All or nothing. The steps, under the build's exclusive lock on ``kg/`` (re-entrant
+in one thread, see :func:`dckg.atomic.locked`), so that neither another add nor a
+plain ``dckg build`` can interleave:
 
 1. validate the file against the existing graph (nothing is written yet);
 2. write it to ``kg/sources/NAME`` atomically (temporary file, fsync, rename);
 3. rebuild ``kg/`` with :func:`dckg.build.build`, which writes its outputs all at
-   once or not at all and takes its own lock on ``kg/``;
+   once or not at all;
 4. if step 3 fails for any reason, put ``kg/sources/NAME`` back as it was.
 
 So a refused file, a failing build or an interrupted write leaves every file
-under ``kg/`` byte-identical. The lock is on ``kg/sources`` rather than on ``kg/``
-because the build locks ``kg/`` itself and an flock is not re-entrant.
+under ``kg/`` byte-identical.
 
 Adding a file whose bytes are already in ``kg/sources`` changes nothing (not
 even the build outputs). A different file under an existing name is refused
@@ -76,7 +76,10 @@ def add_file(
     target = layout.sources_dir / path.name
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
 
-    with locked(layout.sources_dir):
+    # The build's own lock, held from the check for an existing file to the end of
+    # the rebuild: a `dckg build` started meanwhile waits, so it never builds a file
+    # that a failed rebuild then takes back out.
+    with locked(layout.root):
         if target.exists() and target.resolve() == path.resolve():
             # Already in place (a curator wrote it there): validate it and rebuild.
             # The file was there before, so a failure leaves kg/ as it was.

@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -60,17 +61,31 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+#: The directories this thread holds the lock of (see :func:`locked`).
+_held = threading.local()
+
+
 @contextlib.contextmanager
 def locked(directory: Path) -> Iterator[None]:
     """An exclusive advisory lock on ``directory`` itself, so two writers cannot interleave.
 
     Locking the directory's own descriptor leaves no lock file behind to clean up
-    or to end up in a wheel.
+    or to end up in a wheel. Re-entrant within a thread: ``dckg add`` holds the
+    knowledge graph's lock from writing the new source file until its rebuild ends,
+    and the rebuild takes the same lock (a second ``flock`` on a new descriptor would
+    wait for the first forever). Other threads and processes wait.
     """
+    key = os.path.realpath(directory)
+    held: set[str] = _held.__dict__.setdefault("directories", set())
+    if key in held:
+        yield
+        return
     fd = os.open(directory, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        held.add(key)
         yield
     finally:
+        held.discard(key)
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
