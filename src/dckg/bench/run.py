@@ -6,7 +6,7 @@ Every phase runs in a fresh process (see worker.py), as a user's command would:
   **bare Oxigraph load**: ``pyoxigraph.Store().bulk_load`` of the same input files;
 * **queries**: every named query on dckg's store (``dckg query``'s engine), against
   bare Oxigraph (the built TriG loaded into an in-memory store, and into an on-disk
-  one) and rdflib in memory (the TriG parsed into a Dataset). Best of ``repeat``
+  one, flushed) and rdflib in memory (the TriG parsed into a Dataset). Best of ``repeat``
   runs each; result fingerprints are compared, so a speed-up never hides a wrong
   answer;
 * **validation** of one new article-sized file against the big graph
