@@ -131,3 +131,29 @@ def test_events_of_18_october_include_every_step_of_the_decision(graph: Graph) -
         str(RECALL),
         str(NIO_CREDENTIALS),
     } <= events
+
+
+# --- whom the decision was aimed at ----------------------------------------------------
+
+
+def test_the_decision_was_aimed_at_nato_and_per_gotkowska_at_berlin(graph: Graph) -> None:
+    """Q: At whom was Russia's decision of 18 October 2021 aimed? At NATO (every
+    article: it 'retaliated' for NATO's expulsions, suspended relations 'with NATO');
+    and, Justyna Gotkowska told DW, 'not just at NATO but also at Berlin'."""
+    targets = {r["actor"] for r in ask(graph, "roles", event=DECISION, role=DCKG.target)}
+    assert targets == {str(ID.nato), str(ID.germany)}
+    rows = ask(graph, "event", event=DECISION)
+    assert quoted(
+        rows, DW, "aimed not just at NATO but also at Berlin", statedBy=str(ID["justyna-gotkowska"])
+    )
+    assert quoted(rows, RUSI, "suspend relations with NATO")
+    assert quoted(rows, TRENIN, "end diplomatic engagement with NATO")
+
+
+def test_events_name_nato_as_the_target_of_the_decision(graph: Graph) -> None:
+    """Q: In the events of 18 October 2021, who was the decision's target? NATO (and
+    Germany), listed with who decided and announced it."""
+    rows = named(graph, "events", **{"from": "2021-10-18", "to": "2021-10-18"})
+    (decision,) = [r for r in rows if r["event"] == str(DECISION)]
+    actors = set((decision["actors"] or "").split(" | "))
+    assert {"target: NATO", "target: Germany", "decided by: Russia"} <= actors
