@@ -157,3 +157,29 @@ def test_events_name_nato_as_the_target_of_the_decision(graph: Graph) -> None:
     (decision,) = [r for r in rows if r["event"] == str(DECISION)]
     actors = set((decision["actors"] or "").split(" | "))
     assert {"target: NATO", "target: Germany", "decided by: Russia"} <= actors
+
+
+# --- what put relations on ice in 2014 -------------------------------------------------
+
+
+def test_relations_went_dormant_in_2014_after_the_ukraine_crisis_and_crimea(graph: Graph) -> None:
+    """Q: What brought NATO-Russia relations to a standstill in 2014? The Ukraine
+    crisis (Trenin: 'de facto broken off seven years ago in the wake of the Ukraine
+    crisis') and the annexation of Crimea (RUSI: 'since the 2014 annexation of Crimea';
+    DW, Jamie Shea: cut off 'after Moscow illegally annexed the Crimean Peninsula')."""
+    rows = ask(graph, "causes", st=ID["st-relations-dormant-2014"])
+    events = {r["event"] for r in rows}
+    assert events == {str(ID["ev-ukraine-crisis-2014"]), str(ID["ev-crimea-annexation-2014"])}
+    assert all(r["dt"] == "2014-01-01T00:00:00+00:00" for r in rows)
+    assert quoted(rows, TRENIN, "in the wake of the Ukraine crisis")
+    assert quoted(rows, RUSI, "annexation of Crimea")
+    assert quoted(rows, DW, "annexed the Crimean Peninsula")
+
+
+def test_timeline_of_relations_shows_the_ukraine_crisis_in_2014(graph: Graph) -> None:
+    """Q: On the timeline of NATO-Russia relations, what happened in 2014? The Ukraine
+    crisis (Trenin), and the relations went dormant."""
+    rows = named(graph, "timeline", channel="nato-russia-relations")
+    in_2014 = {(r["kind"], r["what"]) for r in rows if r["date"] == "2014"}
+    assert ("event", "armed conflict") in in_2014
+    assert ("status", "becomes dormant") in in_2014
