@@ -183,3 +183,42 @@ def test_timeline_of_relations_shows_the_ukraine_crisis_in_2014(graph: Graph) ->
     in_2014 = {(r["kind"], r["what"]) for r in rows if r["date"] == "2014"}
     assert ("event", "armed conflict") in in_2014
     assert ("status", "becomes dormant") in in_2014
+
+
+# --- the North Atlantic Council meeting of 7 October 2021 ---------------------------------
+
+
+NAC_MEETING = ID["ev-nac-meeting-national-security-advisors-2021-10-07"]
+
+
+def test_stoltenberg_spoke_at_the_end_of_a_nac_meeting_on_7_october(graph: Graph) -> None:
+    """Q: At what meeting did Stoltenberg say on 7 October 2021 that NATO was 'ready to
+    engage in meaningful dialogue with Russia'? At the press conference ending the
+    North Atlantic Council meeting with National Security Advisors that day (ELN,
+    Stacey)."""
+    meeting = ask(graph, "event", event=NAC_MEETING)
+    assert {(r["dt"], r["precision"]) for r in meeting} == {
+        ("2021-10-07T00:00:00+00:00", str(T.unitDay))
+    }
+    assert quoted(
+        meeting,
+        ELN,
+        "North Atlantic Council meeting with National security Advisors",
+        statedBy=str(ID["graham-stacey"]),
+    )
+    participants = {
+        r["actor"] for r in ask(graph, "roles", event=NAC_MEETING, role=DCKG.participant)
+    }
+    assert participants == {str(ID["north-atlantic-council"])}
+    statement = ask(graph, "event", event=ID["ev-stoltenberg-dialogue-statement-2021-10-07"])
+    assert {r["partOf"] for r in statement} == {str(NAC_MEETING)}
+
+
+def test_events_of_7_october_include_the_nac_meeting(graph: Graph) -> None:
+    """Q: What happened on 7 October 2021? A meeting of the North Atlantic Council
+    (with National Security Advisors) and Stoltenberg's statement at its end."""
+    rows = named(graph, "events", **{"from": "2021-10-07", "to": "2021-10-07"})
+    by_event = {r["event"]: r for r in rows}
+    assert str(NAC_MEETING) in by_event
+    assert by_event[str(NAC_MEETING)]["types"] == "meeting"
+    assert "participant: North Atlantic Council" in (by_event[str(NAC_MEETING)]["actors"] or "")
