@@ -222,3 +222,14 @@ def test_events_of_7_october_include_the_nac_meeting(graph: Graph) -> None:
     assert str(NAC_MEETING) in by_event
     assert by_event[str(NAC_MEETING)]["types"] == "meeting"
     assert "participant: North Atlantic Council" in (by_event[str(NAC_MEETING)]["actors"] or "")
+
+
+# --- how many diplomats Russia removed --------------------------------------------------
+
+
+def test_russia_removed_all_its_diplomats_from_nato_hq(graph: Graph) -> None:
+    """Q: What share of its diplomats at NATO HQ did Russia remove? All of them (ELN,
+    Moon: 'removed all its diplomats from NATO HQ'): a share of 1."""
+    rows = ask(graph, "count", of=ID["ev-russian-mission-staff-recalled-2021-10-18"])
+    assert {(r["kind"], float(r["n"])) for r in rows} == {(str(V["share-of-staff-removed"]), 1.0)}
+    assert quoted(rows, ELN, "removed all its diplomats", statedBy=str(ID["madeleine-moon"]))
