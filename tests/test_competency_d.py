@@ -233,3 +233,20 @@ def test_russia_removed_all_its_diplomats_from_nato_hq(graph: Graph) -> None:
     rows = ask(graph, "count", of=ID["ev-russian-mission-staff-recalled-2021-10-18"])
     assert {(r["kind"], float(r["n"])) for r in rows} == {(str(V["share-of-staff-removed"]), 1.0)}
     assert quoted(rows, ELN, "removed all its diplomats", statedBy=str(ID["madeleine-moon"]))
+
+
+# --- Nuland's recent visit ----------------------------------------------------------------
+
+
+def test_nuland_visited_moscow_no_later_than_october_2021(graph: Graph) -> None:
+    """Q: When did Victoria Nuland visit Moscow for talks? Galeotti, writing after the
+    decision of 18 October 2021, says she 'has just visited': no later than October
+    2021 (month precision, bound 'no later than'), the reference saying how."""
+    rows = ask(graph, "event", event=ID["ev-nuland-moscow-talks"])
+    assert {(r["dt"], r["precision"], r["qualifier"]) for r in rows} == {
+        ("2021-10-01T00:00:00+00:00", str(T.unitMonth), str(V["no-later-than"]))
+    }
+    assert quoted(rows, GALEOTTI, "just visited Moscow")
+    events = named(graph, "events", **{"from": "2021-10-01", "to": "2021-10-31"})
+    (talks,) = [r for r in events if r["event"] == str(ID["ev-nuland-moscow-talks"])]
+    assert talks["date"] == "by 2021-10"
