@@ -250,3 +250,44 @@ def test_nuland_visited_moscow_no_later_than_october_2021(graph: Graph) -> None:
     events = named(graph, "events", **{"from": "2021-10-01", "to": "2021-10-31"})
     (talks,) = [r for r in events if r["event"] == str(ID["ev-nuland-moscow-talks"])]
     assert talks["date"] == "by 2021-10"
+
+
+# --- entities an article names -----------------------------------------------------------
+
+
+def attested_by(graph: Graph, entity: str) -> set[str]:
+    return {(r["file"] or "")[:4] for r in ask(graph, "attested", entity=ID[entity])}
+
+
+def test_every_article_attests_the_places_it_names(graph: Graph) -> None:
+    """Q: Which articles name Moscow, Brussels, Geneva and London? Galeotti names all
+    four; Trenin names Moscow and Brussels."""
+    assert {GALEOTTI, TRENIN} <= attested_by(graph, "moscow")
+    assert {GALEOTTI, TRENIN} <= attested_by(graph, "brussels")
+    assert GALEOTTI in attested_by(graph, "geneva")
+    assert GALEOTTI in attested_by(graph, "london")
+
+
+def test_every_article_attests_the_posts_it_names(graph: Graph) -> None:
+    """Q: Which articles name the posts in their bylines and text? Galeotti: the US
+    Under Secretary of State, the US National Security Advisor, the Donbas 'curator';
+    Trenin and ELN: the Russian Foreign Minister; ELN: the ELN fellowships, NATO
+    Assistant Secretary-General, the NATO PA presidency, NATO Transformation's Chief of
+    Staff."""
+    for post in (
+        "us-under-secretary-of-state",
+        "us-national-security-advisor",
+        "donbas-conflict-curator",
+    ):
+        assert GALEOTTI in attested_by(graph, post), post
+    assert {TRENIN, ELN} <= attested_by(graph, "russian-foreign-minister")
+    for post in (
+        "eln-senior-associate-fellow",
+        "eln-senior-network-member",
+        "eln-senior-consulting-fellow",
+        "nato-assistant-secretary-general",
+        "nato-pa-president",
+        "nato-transformation-chief-of-staff",
+    ):
+        assert ELN in attested_by(graph, post), post
+    assert ELN in attested_by(graph, "nato-member-states")
