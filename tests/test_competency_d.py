@@ -291,3 +291,25 @@ def test_every_article_attests_the_posts_it_names(graph: Graph) -> None:
     ):
         assert ELN in attested_by(graph, post), post
     assert ELN in attested_by(graph, "nato-member-states")
+
+
+# --- the bilateral reading of the decision --------------------------------------------------
+
+
+def test_babst_and_galeotti_read_the_decision_as_a_preference_for_bilateral_dealings(
+    graph: Graph,
+) -> None:
+    """Q: What motive do Babst and Galeotti attribute to Moscow's break with NATO? Babst
+    (ELN): Lavrov's message 'could be translated as' 'we don't need you (NATO). We'd
+    rather do business bilaterally with allies', Moscow considering NATO 'weak and
+    divided'. Galeotti: Moscow 'does not believe that multinational agencies have any
+    real importance. It prefers bilateral contacts'."""
+    rows = ask(graph, "reasons", event=DECISION)
+    babst = [r for r in rows if r["giver"] == str(ID["stefanie-babst"])]
+    assert any("bilaterally" in r["reason"] for r in babst)
+    assert quoted(babst, ELN, "rather do business bilaterally", statedBy=str(ID["stefanie-babst"]))
+    assert quoted(babst, ELN, "Moscow considers NATO as weak and divided")
+    galeotti = [r for r in rows if r["giver"] == str(ID["mark-galeotti"])]
+    assert any("bilateral" in r["reason"] for r in galeotti)
+    assert quoted(galeotti, GALEOTTI, "It prefers bilateral contacts")
+    assert all(r["kind"] == str(V["attributed-motive"]) for r in babst + galeotti)
