@@ -313,3 +313,23 @@ def test_babst_and_galeotti_read_the_decision_as_a_preference_for_bilateral_deal
     assert any("bilateral" in r["reason"] for r in galeotti)
     assert quoted(galeotti, GALEOTTI, "It prefers bilateral contacts")
     assert all(r["kind"] == str(V["attributed-motive"]) for r in babst + galeotti)
+
+
+# --- the channels NATO can still use ---------------------------------------------------------
+
+
+def test_nato_can_still_talk_through_the_allies_embassies_in_moscow(graph: Graph) -> None:
+    """Q: Through which channels, not its own, can NATO still reach Russia? The Russian
+    embassy in Belgium and its military attaché (Galeotti, Trenin, DW), the Allies'
+    military attachés in Moscow (DW, Shea) and, Trenin says, the embassies all NATO
+    countries keep in Moscow: contacts that were not 'severed'."""
+    rows = ask(graph, "usable", actor=ID.nato)
+    channels = {r["channel"] for r in rows}
+    assert {
+        str(ID["russian-embassy-belgium"]),
+        str(ID["russian-military-attache-belgium"]),
+        str(ID["nato-allies-military-attaches-moscow"]),
+        str(ID["nato-allies-embassies-moscow"]),
+    } <= channels
+    embassies = [r for r in rows if r["channel"] == str(ID["nato-allies-embassies-moscow"])]
+    assert quoted(embassies, TRENIN, "all NATO countries keep embassies in Moscow")
