@@ -333,3 +333,23 @@ def test_nato_can_still_talk_through_the_allies_embassies_in_moscow(graph: Graph
     } <= channels
     embassies = [r for r in rows if r["channel"] == str(ID["nato-allies-embassies-moscow"])]
     assert quoted(embassies, TRENIN, "all NATO countries keep embassies in Moscow")
+
+
+# --- the liaison mission's daily calls ------------------------------------------------------
+
+
+def test_the_liaison_mission_was_used_daily_until_the_decision(graph: Graph) -> None:
+    """Q: How often, and until when, was NATO's Military Liaison Mission used? Daily
+    (Alberque, DW: 'a "daily tempo of people calling each other"'), up to Russia's
+    decision that removed it: a contact recurring every day, last 'before 18 October
+    2021'."""
+    rows = ask(graph, "duration", node=ID["ev-mlm-daily-calls"])
+    assert {(r["kind"], float(r["number"]), r["unit"]) for r in rows} == {
+        ("recurrence", 1.0, str(T.unitDay))
+    }
+    used = named(graph, "last-used")
+    mlm = [r for r in used if r["channel"] == str(ID["nato-military-liaison-mission-moscow"])]
+    assert [(r["lastUsed"], r["event"]) for r in mlm] == [
+        ("before 2021-10-18", str(ID["ev-mlm-daily-calls"]))
+    ]
+    assert "daily tempo" in (mlm[0]["quotes"] or "")
