@@ -353,3 +353,20 @@ def test_the_liaison_mission_was_used_daily_until_the_decision(graph: Graph) -> 
         ("before 2021-10-18", str(ID["ev-mlm-daily-calls"]))
     ]
     assert "daily tempo" in (mlm[0]["quotes"] or "")
+
+
+# --- the Sullivan-Patrushev contacts, ongoing --------------------------------------------------
+
+
+def test_sullivan_and_patrushev_were_in_contact_in_october_2021(graph: Graph) -> None:
+    """Q: When were the US National Security Advisor and the Russian Security Council
+    Secretary last in contact? Galeotti, writing after the 18 October 2021 decision,
+    says Sullivan and his staff 'continue to maintain contact' with Patrushev: in
+    October 2021 (month precision), the same date as the channel's 'active' status."""
+    used = named(graph, "last-used")
+    rows = [r for r in used if r["channel"] == str(ID["sullivan-patrushev-contacts"])]
+    assert [(r["lastUsed"], r["event"]) for r in rows] == [
+        ("2021-10", str(ID["ev-sullivan-patrushev-contact"]))
+    ]
+    event = ask(graph, "event", event=ID["ev-sullivan-patrushev-contact"])
+    assert quoted(event, GALEOTTI, "continue to maintain contact")
