@@ -370,3 +370,12 @@ def test_sullivan_and_patrushev_were_in_contact_in_october_2021(graph: Graph) ->
     ]
     event = ask(graph, "event", event=ID["ev-sullivan-patrushev-contact"])
     assert quoted(event, GALEOTTI, "continue to maintain contact")
+
+
+def test_natos_2014_halt_of_cooperation_was_aimed_at_russia(graph: Graph) -> None:
+    """Q: Whose cooperation did NATO stop in 2014? Moscow's (ELN, Kortunov: 'the NATO
+    decision of 2014 to stop its military cooperation with Moscow')."""
+    event = ID["ev-nato-halts-cooperation-2014"]
+    targets = {r["actor"] for r in ask(graph, "roles", event=event, role=DCKG.target)}
+    assert targets == {str(ID.russia)}
+    assert quoted(ask(graph, "event", event=event), ELN, "military cooperation with Moscow")
