@@ -379,3 +379,25 @@ def test_natos_2014_halt_of_cooperation_was_aimed_at_russia(graph: Graph) -> Non
     targets = {r["actor"] for r in ask(graph, "roles", event=event, role=DCKG.target)}
     assert targets == {str(ID.russia)}
     assert quoted(ask(graph, "event", event=event), ELN, "military cooperation with Moscow")
+
+
+# --- the UN General Assembly of September 2021 ---------------------------------------------
+
+
+def test_stoltenberg_and_lavrov_met_on_the_margins_of_the_un_general_assembly(
+    graph: Graph,
+) -> None:
+    """Q: On the margins of what did Stoltenberg and Lavrov last meet? The UN General
+    Assembly meeting in New York, late September 2021 (ELN, Babst)."""
+    unga = ID["ev-un-general-assembly-2021-09"]
+    meeting = ask(graph, "event", event=ID["ev-sg-lavrov-meeting-2021-09"])
+    assert {r["partOf"] for r in meeting} == {str(unga)}
+    rows = ask(graph, "event", event=unga)
+    assert {(r["dt"], r["precision"], r["qualifier"]) for r in rows} == {
+        ("2021-09-01T00:00:00+00:00", str(T.unitMonth), str(V.late))
+    }
+    assert quoted(
+        rows, ELN, "the UN General Assembly meeting in New York", statedBy=str(ID["stefanie-babst"])
+    )
+    participants = {r["actor"] for r in ask(graph, "roles", event=unga, role=DCKG.participant)}
+    assert participants == {str(ID["un-general-assembly"])}
