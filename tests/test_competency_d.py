@@ -401,3 +401,33 @@ def test_stoltenberg_and_lavrov_met_on_the_margins_of_the_un_general_assembly(
     )
     participants = {r["actor"] for r in ask(graph, "roles", event=unga, role=DCKG.participant)}
     assert participants == {str(ID["un-general-assembly"])}
+
+
+# --- who held which post in October 2021 ----------------------------------------------------
+
+
+def test_galeottis_officials_held_their_posts_in_october_2021(graph: Graph) -> None:
+    """Q: Who held which post in October 2021, when Russia broke with NATO? Among
+    them, in Galeotti's piece (whose present follows the 18 October 2021 decision):
+    Nuland (US Under Secretary of State), Kozak (Deputy Head of the Presidential
+    Administration, 'currently' Donbas curator), Ushakov, Ryabkov, Sullivan (US
+    National Security Advisor) and Patrushev (Security Council Secretary), all current."""
+    month = Literal(
+        "2021-10-01T00:00:00Z", datatype=URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
+    )
+    rows = [r for r in ask(graph, "held-at", month=month) if (r["file"] or "").startswith(GALEOTTI)]
+    held = {
+        (r["holder"].rsplit("/", 1)[1], r["post"].rsplit("/", 1)[1])
+        for r in rows
+        if r["tenure"] == str(V.current)
+    }
+    assert {
+        ("victoria-nuland", "us-under-secretary-of-state"),
+        ("dmitry-kozak", "russian-deputy-head-presidential-administration"),
+        ("dmitry-kozak", "donbas-conflict-curator"),
+        ("yuri-ushakov", "russian-presidential-aide-foreign-affairs"),
+        ("sergei-ryabkov", "russian-deputy-foreign-minister"),
+        ("jake-sullivan", "us-national-security-advisor"),
+        ("nikolai-patrushev", "russian-security-council-secretary"),
+        ("sergei-lavrov", "russian-foreign-minister"),
+    } <= held
