@@ -431,3 +431,15 @@ def test_galeottis_officials_held_their_posts_in_october_2021(graph: Graph) -> N
         ("nikolai-patrushev", "russian-security-council-secretary"),
         ("sergei-lavrov", "russian-foreign-minister"),
     } <= held
+
+
+def test_nato_had_29_or_30_members_in_october_2021(graph: Graph) -> None:
+    """Q: How many members did NATO have in October 2021? The articles disagree:
+    29 (Galeotti, 'the views of its 29 members', in a piece written after the
+    18 October decision) and 30 (RUSI, '30 Allies'); both as of October 2021, both
+    normal rank."""
+    rows = ask(graph, "count-at", kind=V["member-states"])
+    oct21 = {
+        (float(r["n"]), r["file"][:4], r["rank"]) for r in rows if r["at"].startswith("2021-10")
+    }
+    assert oct21 == {(29.0, GALEOTTI, str(V.normal)), (30.0, RUSI, str(V.normal))}
