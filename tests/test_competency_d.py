@@ -443,3 +443,24 @@ def test_nato_had_29_or_30_members_in_october_2021(graph: Graph) -> None:
         (float(r["n"]), r["file"][:4], r["rank"]) for r in rows if r["at"].startswith("2021-10")
     }
     assert oct21 == {(29.0, GALEOTTI, str(V.normal)), (30.0, RUSI, str(V.normal))}
+
+
+# --- the reactions to the decision, dated ----------------------------------------------------
+
+
+def test_nato_and_maas_reacted_to_the_decision_in_october_2021(graph: Graph) -> None:
+    """Q: When did NATO and Maas react to Russia's decision? NATO 'expressed regret'
+    (RUSI) after the decision, no earlier than 18 October 2021; Maas ('This will
+    seriously damage relations', DW) no later than DW's date, 19 October 2021."""
+    nato = ask(graph, "event", event=ID["ev-nato-reaction-2021-10"])
+    assert {(r["dt"], r["precision"], r["qualifier"]) for r in nato} == {
+        ("2021-10-18T00:00:00+00:00", str(T.unitDay), str(V["no-earlier-than"]))
+    }
+    maas = ask(graph, "event", event=ID["ev-maas-reaction"])
+    assert {(r["dt"], r["precision"], r["qualifier"]) for r in maas} == {
+        ("2021-10-19T00:00:00+00:00", str(T.unitDay), str(V["no-later-than"]))
+    }
+    rows = named(graph, "events", **{"from": "2021-10-01", "to": "2021-10-31"})
+    dates = {r["event"]: r["date"] for r in rows}
+    assert dates[str(ID["ev-nato-reaction-2021-10"])] == "from 2021-10-18"
+    assert dates[str(ID["ev-maas-reaction"])] == "by 2021-10-19"
