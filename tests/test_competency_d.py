@@ -464,3 +464,13 @@ def test_nato_and_maas_reacted_to_the_decision_in_october_2021(graph: Graph) -> 
     dates = {r["event"]: r["date"] for r in rows}
     assert dates[str(ID["ev-nato-reaction-2021-10"])] == "from 2021-10-18"
     assert dates[str(ID["ev-maas-reaction"])] == "by 2021-10-19"
+
+
+def test_the_tsugaru_passage_came_by_18_october_2021(graph: Graph) -> None:
+    """Q: When did Russian and Chinese vessels pass through the Tsugaru Strait? During
+    Joint Sea 2021, which Russia and China had 'just completed' by the ELN commentary
+    of 18 October 2021: no later than that day, as the drill itself."""
+    rows = ask(graph, "event", event=ID["ev-joint-sea-2021-tsugaru-passage"])
+    assert {(r["dt"], r["qualifier"], r["partOf"]) for r in rows} == {
+        ("2021-10-18T00:00:00+00:00", str(V["no-later-than"]), str(ID["ev-joint-sea-2021"]))
+    }
