@@ -474,3 +474,18 @@ def test_the_tsugaru_passage_came_by_18_october_2021(graph: Graph) -> None:
     assert {(r["dt"], r["qualifier"], r["partOf"]) for r in rows} == {
         ("2021-10-18T00:00:00+00:00", str(V["no-later-than"]), str(ID["ev-joint-sea-2021"]))
     }
+
+
+def test_the_last_nato_russia_diplomatic_encounter_was_in_late_september_2021(
+    graph: Graph,
+) -> None:
+    """Q: When did NATO and Russia last meet diplomatically before the break? In late
+    September 2021, when Stoltenberg and Lavrov met in New York: 'the two sides had
+    their most recent diplomatic encounter' (ELN, Babst) - the latest use of NATO-Russia
+    relations as a whole, not only of the Secretary General's meetings with Lavrov."""
+    used = named(graph, "last-used")
+    rows = [r for r in used if r["channel"] == str(ID["nato-russia-relations"])]
+    assert [(r["lastUsed"], r["event"], r["lastAsOf"]) for r in rows] == [
+        ("late 2021-09", str(ID["ev-sg-lavrov-meeting-2021-09"]), "2021-10-18")
+    ]
+    assert "most recent diplomatic encounter" in (rows[0]["quotes"] or "")
