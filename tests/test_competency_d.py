@@ -489,3 +489,19 @@ def test_the_last_nato_russia_diplomatic_encounter_was_in_late_september_2021(
         ("late 2021-09", str(ID["ev-sg-lavrov-meeting-2021-09"]), "2021-10-18")
     ]
     assert "most recent diplomatic encounter" in (rows[0]["quotes"] or "")
+
+
+def test_rusi_reports_trenins_talk_to_proxies_reason(graph: Graph) -> None:
+    """Q: Which articles give 'it does not make much sense to talk to proxies' as the
+    thinking behind the decision? Trenin's own (001), and RUSI (002), which quotes 'the
+    head of the Carnegie Moscow Center' - Trenin, whose words they are - as 'echoing the
+    Kremlin's thinking'. One reason statement with a reference per article."""
+    rows = ask(graph, "reasons", event=DECISION)
+    proxies = [r for r in rows if r["giver"] == str(ID["dmitri-trenin"])]
+    assert quoted(proxies, TRENIN, "it does not make much sense to talk to proxies")
+    assert quoted(
+        proxies,
+        RUSI,
+        "it does not make much sense to talk to proxies",
+        statedBy=str(ID["dmitri-trenin"]),
+    )
