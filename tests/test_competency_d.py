@@ -22,7 +22,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.query import ResultRow
 
 from dckg.engine import OxigraphEngine, inspect_query
+from dckg.layout import Layout
 from dckg.queries import bindings, load
+from dckg.validate import validate_files
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 GALEOTTI = "000_"
@@ -505,3 +507,17 @@ def test_rusi_reports_trenins_talk_to_proxies_reason(graph: Graph) -> None:
         "it does not make much sense to talk to proxies",
         statedBy=str(ID["dmitri-trenin"]),
     )
+
+
+# --- each article file on its own --------------------------------------------------------------
+
+
+def test_each_source_file_conforms_on_its_own(layout: Layout) -> None:
+    """Q: Does each article file carry a reference of its own for every statement it
+    states, as ``dckg validate kg/sources/NAME.ttl`` checks it (as the replacement of the
+    file of that name)? RUSI's stated that ELN's late-September meeting node was the
+    same event as its own, without a RUSI reference on the ELN node."""
+    for path in layout.source_files():
+        report = validate_files([path], layout)
+        violations = [r for r in report.results if r.severity == "Violation"]
+        assert not violations, (path.name, [v.message for v in violations])
