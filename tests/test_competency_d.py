@@ -1,8 +1,11 @@
-"""Competency questions from the fourth audit of the five articles against the graph:
-the dates of the 18 October decision's steps, whom the decision was aimed at, what
-put NATO-Russia relations on ice in 2014, the North Atlantic Council meeting of
-7 October 2021, Russia's removal of all its diplomats, Nuland's recent visit, and
-entities an article names but did not attest.
+"""Competency questions from a fourth audit of the five articles against the graph:
+the dates of the 18 October decision's steps and of the reactions to it, whom it was
+aimed at, what put NATO-Russia relations on ice in 2014, the meetings around it (the
+North Atlantic Council of 7 October 2021, the UN General Assembly of late September),
+last uses (the liaison mission's daily calls, Sullivan-Patrushev, the last diplomatic
+encounter), motives and references each article gives, who held which post and how
+many members NATO had in October 2021, attestations, and every source file conforming
+on its own.
 
 Each test asks one question the graph could not answer before the fix, answers it
 from the committed graph (kg/dckg.ttl, the ``graph`` fixture) and checks the answer
