@@ -73,8 +73,9 @@ class PendingStore:
     dump goes to a file, not to Python bytes, and is loaded in blocks of
     :data:`LOAD_BLOCK` bytes: the loader sorts everything one call gets in memory
     (about 1.3 KB per quad; 1.9M quads in one call peaked at 1.8 GB at 1M triples).
-    Blocks keep one document's blank-node labels: N-Quads labels are kept as written,
-    so a blank node shared by a graph and the union stays one node.
+    Every block keeps the dump's blank-node labels (``ox.parse`` keeps them, where
+    ``bulk_load`` renames them per call), so a blank node whose quads fall into several
+    blocks, like one in a graph and in the union, stays one node.
 
     :meth:`paused` holds the loader between two blocks while the build's own peak
     (its graphs as lines, RDFC-1.0) runs. :meth:`commit` waits for the load and swaps the store in,
@@ -111,7 +112,12 @@ class PendingStore:
                     with self.turn:
                         if self.cancelled.is_set():
                             break
-                        store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
+                        # Parsed here, not by bulk_load, which gives every call's blank
+                        # nodes new labels: a node whose quads fell into two blocks (the
+                        # union's copy and its named graph's, a reference and its
+                        # selector) became two (1M triples: 2 references lost their quote).
+                        quads = ox.parse(block, format=ox.RdfFormat.N_QUADS)
+                        store.bulk_extend(quads)
             store.flush()
             del store
             gc.collect()  # closes RocksDB before the directory moves
