@@ -9,70 +9,19 @@ quote. SPARQL lives in ``tests/queries/cqb-*.rq``; values are bound with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from rdflib import Graph, Literal, URIRef
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.query import ResultRow
+import competency
+from competency import DCKG, ID, Row, T, V, named, quoted
 
-from dckg.engine import OxigraphEngine, inspect_query
-from dckg.queries import bindings, load
-
-QUERIES = Path(__file__).resolve().parent / "queries"
 ELN = "003_e352c9a0eb4f4639.txt"
 DW = "004_b6b7fc7d4381f04c.txt"
 RUSI = "002"  # file-name prefix of the RUSI article (Pszczel)
 
-ID = Namespace("https://w3id.org/dckg/id/")
-V = Namespace("https://w3id.org/dckg/vocab/")
-T = Namespace("http://www.w3.org/2006/time#")
-DCKG = Namespace("https://w3id.org/dckg/ontology#")
-
-Row = dict[str, Any]
-
 
 def ask(graph: Graph, name: str, **bound: URIRef | Literal) -> list[Row]:
     """Rows of tests/queries/cqb-NAME.rq with the given bindings, as dicts of strings."""
-    text = (QUERIES / f"cqb-{name}.rq").read_text(encoding="utf-8")
-    result = graph.query(text, initBindings=dict(bound))
-    names = [str(v) for v in result.vars or []]
-    out: list[Row] = []
-    for row in result:
-        assert isinstance(row, ResultRow)
-        out.append({n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)})
-    return out
-
-
-_STORES: dict[int, OxigraphEngine] = {}
-
-
-def named(graph: Graph, query: str, **params: str) -> list[Row]:
-    """Rows of a named query from queries/, run on Oxigraph (as ``dckg query`` does) over
-    the same graph, as dicts of strings."""
-    engine = _STORES.get(id(graph))
-    if engine is None:
-        import pyoxigraph as ox
-
-        store = ox.Store()
-        store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        engine = _STORES.setdefault(id(graph), OxigraphEngine(store))
-    q = load(query)
-    result = engine.run(q.text, bindings(q, params), inspect_query(q.text))
-    return [
-        {n: (None if v is None else str(v)) for n, v in zip(result.variables, row, strict=True)}
-        for row in result.rows
-    ]
-
-
-def quoted(rows: Iterable[Row], file: str, word: str, **where: str | None) -> bool:
-    """Some row cites ``file`` with a quote containing ``word`` and matches ``where``."""
-    return any(
-        r.get("file", "").startswith(file)
-        and word in (r.get("quote") or "")
-        and all(r.get(k) == v for k, v in where.items())
-        for r in rows
-    )
+    return competency.ask(graph, f"cqb-{name}", **bound)
 
 
 def facts(graph: Graph, node: URIRef) -> set[tuple[str, str]]:

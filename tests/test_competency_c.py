@@ -11,71 +11,15 @@ runs them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from rdflib import Graph, Literal, URIRef
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.query import ResultRow
-
-from dckg.engine import OxigraphEngine, inspect_query
-from dckg.queries import bindings, load
-
-QUERIES = Path(__file__).resolve().parent / "queries"
-GALEOTTI = "000_"
-TRENIN = "001_"
-RUSI = "002_"
-ELN = "003_"
-DW = "004_"
-
-ID = Namespace("https://w3id.org/dckg/id/")
-V = Namespace("https://w3id.org/dckg/vocab/")
-T = Namespace("http://www.w3.org/2006/time#")
-DCKG = Namespace("https://w3id.org/dckg/ontology#")
-
-Row = dict[str, Any]
+import competency
+from competency import DCKG, DW, ELN, GALEOTTI, ID, RUSI, TRENIN, Row, T, V, named, quoted
 
 
 def ask(graph: Graph, name: str, **bound: URIRef | Literal) -> list[Row]:
     """Rows of tests/queries/cqc-NAME.rq with the given bindings, as dicts of strings."""
-    text = (QUERIES / f"cqc-{name}.rq").read_text(encoding="utf-8")
-    result = graph.query(text, initBindings=dict(bound))
-    names = [str(v) for v in result.vars or []]
-    out: list[Row] = []
-    for row in result:
-        assert isinstance(row, ResultRow)
-        out.append({n: (None if row[i] is None else str(row[i])) for i, n in enumerate(names)})
-    return out
-
-
-_STORES: dict[int, OxigraphEngine] = {}
-
-
-def named(graph: Graph, query: str, **params: str) -> list[Row]:
-    """Rows of a named query from queries/ on Oxigraph over the same graph."""
-    engine = _STORES.get(id(graph))
-    if engine is None:
-        import pyoxigraph as ox
-
-        store = ox.Store()
-        store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        engine = _STORES.setdefault(id(graph), OxigraphEngine(store))
-    q = load(query)
-    result = engine.run(q.text, bindings(q, params), inspect_query(q.text))
-    return [
-        {n: (None if v is None else str(v)) for n, v in zip(result.variables, row, strict=True)}
-        for row in result.rows
-    ]
-
-
-def quoted(rows: Iterable[Row], file: str, word: str, **where: str | None) -> bool:
-    """Some row cites ``file`` with a quote containing ``word`` and matches ``where``."""
-    return any(
-        (r.get("file") or "").startswith(file)
-        and word in (r.get("quote") or "")
-        and all(r.get(k) == v for k, v in where.items())
-        for r in rows
-    )
+    return competency.ask(graph, f"cqc-{name}", **bound)
 
 
 DECISION = ID["ev-russia-decision-2021-10-18"]
