@@ -118,6 +118,12 @@ class PendingStore:
                         if self.cancelled.is_set():
                             break
                         store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
+            if not self.cancelled.is_set():
+                # Each block leaves its own sorted files per index, whose key ranges
+                # overlap; queries then merge them all. Compacting them into one run
+                # costs 0.47 s at 100k triples and halves the heavy queries (conflicts
+                # 1.78 -> 1.02 s, last-used 209 -> 103 ms, survivors 760 -> 350 ms).
+                store.optimize()
             store.flush()
             del store
             gc.collect()  # closes RocksDB before the directory moves
