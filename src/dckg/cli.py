@@ -332,6 +332,13 @@ def bench_generate(triples: int, out: Path, seed: int) -> None:
     help="Seconds per rdflib baseline query before it is recorded as capped.",
 )
 @click.option(
+    "--rdflib-parse-timeout",
+    type=float,
+    default=600.0,
+    show_default=True,
+    help="Seconds for rdflib to parse the TriG before its baseline is recorded as not run.",
+)
+@click.option(
     "--rdflib-max-triples",
     type=int,
     default=2_000_000,
@@ -340,7 +347,12 @@ def bench_generate(triples: int, out: Path, seed: int) -> None:
 )
 @click.option("--repeat", type=int, default=3, show_default=True, help="Runs per query (best).")
 def bench_run(
-    triples: int, work: Path | None, rdflib_timeout: float, rdflib_max_triples: int, repeat: int
+    triples: int,
+    work: Path | None,
+    rdflib_timeout: float,
+    rdflib_parse_timeout: float,
+    rdflib_max_triples: int,
+    repeat: int,
 ) -> None:
     """Measure build, queries and validation against bare Oxigraph and rdflib; JSON last."""
     from dckg.bench.run import run_benchmark
@@ -349,6 +361,7 @@ def bench_run(
         triples,
         work=work,
         rdflib_timeout=rdflib_timeout,
+        rdflib_parse_timeout=rdflib_parse_timeout,
         rdflib_max_triples=rdflib_max_triples,
         repeat=repeat,
     ):
