@@ -333,3 +333,30 @@ def test_cli_formats_are_the_report_writers() -> None:
     command = main.commands["validate"]
     option = next(p for p in command.params if p.name == "fmt")
     assert tuple(option.type.choices) == FORMATS == tuple(RENDERERS)  # type: ignore[attr-defined]
+
+
+def test_neighbourhood_takes_each_triple_once_however_many_graphs_state_it() -> None:
+    """An instant declared by many articles: its triples once, every distinct one kept."""
+    import pyoxigraph as ox
+
+    from dckg.neighbourhood import neighbourhood
+
+    ex = "https://example.org/"
+    node, p, q = (ox.NamedNode(ex + n) for n in ("instant", "p", "q"))
+    store = ox.Store()
+    graphs = [ox.NamedNode(f"{ex}article-{i}") for i in range(3)]
+    for graph in [*graphs, ox.DefaultGraph()]:
+        store.add(ox.Quad(node, p, ox.Literal("a"), graph))
+        store.add(ox.Quad(node, p, ox.Literal("b"), graph))  # same predicate, other value
+        store.add(ox.Quad(node, q, ox.Literal("a"), graph))  # same value, other predicate
+    store.add(ox.Quad(node, p, ox.Literal("only-in-one"), graphs[2]))
+    store.add(ox.Quad(node, q, ox.Literal("excluded"), graphs[1]))
+
+    out = neighbourhood(store, [URIRef(node.value)], exclude=[URIRef(graphs[1].value)])
+
+    assert {(str(pr), str(o)) for _, pr, o in out} == {
+        (p.value, "a"),
+        (p.value, "b"),
+        (q.value, "a"),
+        (p.value, "only-in-one"),
+    }

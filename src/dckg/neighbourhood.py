@@ -127,10 +127,17 @@ def neighbourhood(store: Any, seeds: Iterable[URIRef], exclude: Iterable[URIRef]
             if node in seen:
                 continue
             seen.add(node)
+            # One triple comes once per graph that states it (and again from the
+            # union): every article declares the instants it uses, so at 1M triples
+            # a year's four triples come back from ~400 graphs. Convert each once.
+            done: set[tuple[Any, Any]] = set()
             for quad in store.quads_for_pattern(node, None, None, None):
                 if quad.graph_name in skip or quad.predicate == references:
                     continue
                 obj = quad.object
+                if (quad.predicate, obj) in done:
+                    continue
+                done.add((quad.predicate, obj))
                 if not closure and isinstance(obj, ox.BlankNode):
                     continue  # no dangling blank nodes: hop 2 is for types and dates
                 out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(obj)))
