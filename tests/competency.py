@@ -16,8 +16,10 @@ from typing import Any
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.query import ResultRow
 
-from dckg.engine import OxigraphEngine, inspect_query
-from dckg.queries import bindings, load
+from dckg.graph.rdf import to_rdflib
+from dckg.query.engine import OxigraphEngine
+from dckg.query.library import bindings, load
+from dckg.query.sparql import inspect_query
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 
@@ -64,7 +66,10 @@ def named(graph: Graph, query: str, **params: str) -> list[Row]:
     q = load(query)
     result = engine.run(q.text, bindings(q, params), inspect_query(q.text))
     return [
-        {n: (None if v is None else str(v)) for n, v in zip(result.variables, row, strict=True)}
+        {
+            n: None if v is None else str(to_rdflib(v))
+            for n, v in zip(result.variables, row, strict=True)
+        }
         for row in result.rows
     ]
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dckg import build as build_module
-from dckg.add import RefusedError, add_file
 from dckg.cli import main
+from dckg.curate import build as build_module
+from dckg.curate.add import RefusedError, add_file
 from dckg.layout import Layout
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
@@ -262,7 +262,7 @@ def test_add_holds_the_build_lock_from_the_write_to_the_end_of_the_rebuild(
 ) -> None:
     """A plain `dckg build` started while an add is under way waits for it: otherwise it
     could build the new file, which a failed rebuild then takes back out of kg/sources."""
-    from dckg import add as add_module
+    from dckg.curate import add as add_module
 
     seen: list[tuple[str, bool]] = []
     write, rebuild = add_module.write_files, build_module.build

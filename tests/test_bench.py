@@ -11,11 +11,11 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from dckg.bench.generate import article_file, generate, make_instant
-from dckg.bench.run import run_rdflib
-from dckg.build import build
+from dckg.bench.measure import run_rdflib
 from dckg.cli import main
+from dckg.curate.build import build
+from dckg.graph.rdf import DCKG, DCKV, TIME
 from dckg.layout import Layout
-from dckg.namespaces import DCKG, DCKV, TIME
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_quotes_occur_in_the_article_texts(corpus: Layout) -> None:
 
 def test_corpus_passes_the_shapes(corpus: Layout) -> None:
     """A generated article validates against the corpus with the project's shapes."""
-    from dckg.validate import validate_files
+    from dckg.validation.validate import validate_files
 
     stem, text = article_file(corpus.root)
     new = corpus.root.parent / f"{stem}.ttl"

@@ -7,8 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 
-from dckg.build import GRAPH, build
+from dckg import namespaces as ns
 from dckg.cli import main
+from dckg.curate.build import build
 from dckg.layout import Layout
 
 
@@ -81,9 +82,9 @@ def test_quality_violation_refuses_the_build(kg_copy: Layout) -> None:
 
 def test_trig_has_one_graph_per_input(dataset: Dataset, layout: Layout) -> None:
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    expected = {str(GRAPH[f"source/{p.stem}"]) for p in layout.source_files()}
+    expected = {ns.source_graph(p) for p in layout.source_files()}
     assert expected <= names
-    assert {str(GRAPH["ontology"]), str(GRAPH["entities"]), str(GRAPH["derived"])} <= names
+    assert {ns.ONTOLOGY_GRAPH, ns.ENTITIES_GRAPH, ns.DERIVED_GRAPH} <= names
     assert len(layout.source_files()) == 5
 
 
@@ -117,7 +118,7 @@ def test_infer_writes_a_separate_closure(kg_copy: Layout) -> None:
     assert not any(t in data for t in inferred)
     from rdflib.namespace import RDF
 
-    from dckg.namespaces import DCKG, DCKI
+    from dckg.graph.rdf import DCKG, DCKI
 
     # Subclass and subproperty entailments the ontology promises.
     assert (DCKI["russian-mission-to-nato"], RDF.type, DCKG.Channel) in inferred

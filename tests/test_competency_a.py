@@ -19,7 +19,7 @@ from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
 from dckg.layout import Layout
-from dckg.run import run_query
+from dckg.query.execute import run_query
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 

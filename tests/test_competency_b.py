@@ -4,7 +4,7 @@ Each test asks one question an analyst would put to the graph about these two
 articles, answers it from the committed graph (kg/dckg.ttl, the ``graph`` fixture)
 and checks the answer and where it comes from: the article file and a word of the
 quote. SPARQL lives in ``tests/queries/cqb-*.rq``; values are bound with
-``initBindings``. Named queries from ``queries/`` run through ``dckg.queries``.
+``initBindings``. Named queries from ``queries/`` run through ``dckg.query.library``.
 """
 
 from __future__ import annotations

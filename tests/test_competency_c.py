@@ -5,7 +5,7 @@ Each test asks one question the graph could not answer before these were modelle
 answers it from the committed graph (kg/dckg.ttl, the ``graph`` fixture) and checks
 the answer against the article text: the article file and the words quoted. SPARQL
 lives in ``tests/queries/cqc-*.rq``; values are bound with ``initBindings``. Named
-queries from ``queries/`` run through ``dckg.queries`` on Oxigraph, as ``dckg query``
+queries from ``queries/`` run through ``dckg.query.library`` on Oxigraph, as ``dckg query``
 runs them.
 """
 

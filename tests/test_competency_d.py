@@ -11,7 +11,7 @@ Each test asks one question the graph could not answer before the fix, answers i
 from the committed graph (kg/dckg.ttl, the ``graph`` fixture) and checks the answer
 against the article text: the article file and the words quoted. SPARQL lives in
 ``tests/queries/cqd-*.rq``; values are bound with ``initBindings``. Named queries
-from ``queries/`` run through ``dckg.queries`` on Oxigraph, as ``dckg query`` runs
+from ``queries/`` run through ``dckg.query.library`` on Oxigraph, as ``dckg query`` runs
 them.
 """
 
@@ -22,7 +22,7 @@ from rdflib import Graph, Literal, URIRef
 import competency
 from competency import DCKG, DW, ELN, GALEOTTI, ID, RUSI, TRENIN, Row, T, V, named, quoted
 from dckg.layout import Layout
-from dckg.validate import validate_files
+from dckg.validation.validate import validate_files
 
 
 def ask(graph: Graph, name: str, **bound: URIRef | Literal) -> list[Row]:

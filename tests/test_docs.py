@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from dckg.cli import main
-from dckg.docs import query_page
+from dckg.docs.site import query_page
 from dckg.layout import Layout
-from dckg.queries import library, parse_query
-from dckg.run import run_query
+from dckg.query.execute import run_query
+from dckg.query.library import library, parse_query
 
 
 class Page(HTMLParser):
@@ -125,7 +125,9 @@ def test_output_that_is_a_file_is_a_usage_error(tmp_path: Path, layout: Layout) 
 
 def test_ontology_page_is_the_same_in_every_process() -> None:
     """rdflib orders pyLODE's JSON-LD by string hashes, which vary between processes."""
-    code = "import sys; from dckg.docs import _ontology_html; sys.stdout.write(_ontology_html())"
+    code = (
+        "import sys; from dckg.docs.site import _ontology_html; sys.stdout.write(_ontology_html())"
+    )
     pages = {
         subprocess.run(
             [sys.executable, "-c", code],

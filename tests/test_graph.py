@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from dckg.namespaces import DCKG, DCKI, DCTERMS, OA, TIME
+from dckg.graph.rdf import DCKG, DCKI, DCTERMS, OA, TIME
 
 ARTICLE_FILES = {
     "article-galeotti": "000_6ce806e75f8c3815.txt",

@@ -19,10 +19,10 @@ import pytest
 from rdflib import BNode, URIRef
 from rdflib.term import Node
 
-from dckg.jena import run_jena
+from dckg.checks.jena import run_jena
 from dckg.layout import Layout, shapes_path
-from dckg.shacl import data_graph, run_shacl
-from dckg.validate import assemble_data
+from dckg.validation.shacl import data_graph, run_shacl
+from dckg.validation.validate import assemble_data
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
 SKOLEM = "urn:dckg:skolem:"

@@ -21,10 +21,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from dckg.graph.rdf import DCKG, DCKI, DCKT, DCKV, OA, TIME
 from dckg.layout import Layout
-from dckg.namespaces import DCKG, DCKI, DCKT, DCKV, OA, TIME
-from dckg.report import ValidationReport
-from dckg.validate import validate_files
+from dckg.validation.report import ValidationReport
+from dckg.validation.validate import validate_files
 
 # Spelled out: pytest's collection probes module globals, and rdflib's XSD namespace
 # object warns about every attribute it does not define.

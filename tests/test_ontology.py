@@ -9,8 +9,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from dckg import __version__
+from dckg.graph.rdf import DCKG
 from dckg.layout import ontology_path
-from dckg.namespaces import DCKG, ONTOLOGY_IRI
+from dckg.namespaces import ONTOLOGY_IRI
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from dckg.checks.owl import OwlReport, check_owl
 from dckg.errors import DckgError
-from dckg.owlcheck import OwlReport, check_owl
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "owl"

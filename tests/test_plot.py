@@ -20,16 +20,16 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from dckg.cli import main
-from dckg.engine import open_engine
 from dckg.errors import DckgError
+from dckg.graph.rdf import DCKG, DCKI, TIME
 from dckg.layout import Layout
-from dckg.namespaces import DCKG, DCKI, TIME
 from dckg.plot import data
 from dckg.plot.data import Source, StatusClaim
 from dckg.plot.lanes import lay_out
 from dckg.plot.periods import Span, parse_option_date, span_end
 from dckg.plot.style import slug
 from dckg.plot.svg import Note, annotate_svg
+from dckg.query.engine import open_engine
 
 SVG = "{http://www.w3.org/2000/svg}"
 MLM = "NATO Military Liaison Mission in Moscow"
@@ -325,7 +325,8 @@ def test_unknown_channel_is_a_usage_error_in_the_library() -> None:
 
 def test_query_path_does_not_import_the_drawing_libraries() -> None:
     code = (
-        "import sys, dckg.cli, dckg.run, dckg.engine, dckg.queries, dckg.output\n"
+        "import sys, dckg.cli, dckg.query.execute, dckg.query.engine\n"
+        "import dckg.query.library, dckg.query.results\n"
         "heavy = {'matplotlib', 'networkx', 'pylode', 'dominate'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )
@@ -333,7 +334,7 @@ def test_query_path_does_not_import_the_drawing_libraries() -> None:
 
 
 def test_plot_queries_ship_with_the_package_but_are_not_listed() -> None:
-    from dckg.queries import library
+    from dckg.query.library import library
 
     assert not any(name.startswith(("status-claims", "channel-events")) for name in library())
     for name in ("status-claims", "channel-events", "channel-parties"):

@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from dckg.build import build
 from dckg.cli import main
+from dckg.curate.build import build
+from dckg.curate.reasoning import closure, keep_inferred
+from dckg.graph.rdf import DCKG, DCKI
 from dckg.layout import Layout
-from dckg.namespaces import DCKG, DCKI
-from dckg.reasoning import closure, keep_inferred
 
 BUILTIN = (str(OWL), str(RDFS), str(RDF))
 INDIVIDUALS = "https://w3id.org/dckg/id/"

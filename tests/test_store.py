@@ -5,19 +5,19 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Literal
 
-from dckg.build import build
 from dckg.cli import main
-from dckg.engine import OxigraphEngine, RdflibEngine, inspect_query, open_engine
+from dckg.curate.build import build
+from dckg.graph.store import MARKER, load_in_memory, open_for_query, store_state
 from dckg.layout import Layout
-from dckg.queries import NamedQuery, bindings, library
-from dckg.store import MARKER, load_trig, open_for_query, store_state
+from dckg.query.engine import OxigraphEngine, RdflibEngine, open_engine
+from dckg.query.library import NamedQuery, bindings, library
+from dckg.query.results import comparable
+from dckg.query.sparql import inspect_query
 
 
 @pytest.fixture(scope="module")
@@ -30,28 +30,13 @@ def built(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Layout:
     return copy
 
 
-def normalised(rows: list[tuple[object, ...]]) -> Counter[tuple[str, ...]]:
-    """Rows as a multiset; GROUP_CONCAT lists compared as sorted lists (their order is free)."""
-    out: Counter[tuple[str, ...]] = Counter()
-    for row in rows:
-        cells = []
-        for cell in row:
-            if cell is None or cell == Literal(""):
-                cells.append("")  # an empty GROUP_CONCAT: "" on one engine, unbound on another
-                continue
-            text = " | ".join(sorted(str(cell).split(" | ")))
-            cells.append(f"{type(cell).__name__}:{text}")
-        out[tuple(cells)] += 1
-    return out
-
-
 def test_build_writes_a_fresh_store(built: Layout) -> None:
     assert (built.store / MARKER).is_file()
     assert store_state(built) == "fresh"
     opened = open_for_query(built)
     assert opened.note is None
     # The store holds exactly the TriG's quads.
-    assert len(opened.store) == len(load_trig(built.trig))
+    assert len(opened.store) == len(load_in_memory([built.trig]))
 
 
 def _canonical(store: object) -> set[str]:
@@ -72,15 +57,15 @@ def test_a_store_loaded_in_many_blocks_is_the_same_dataset_as_the_trig(
     quotes on the store that the TriG did not have."""
     import pyoxigraph as ox
 
-    from dckg import store as store_module
+    from dckg.graph import loader as loader_module
 
-    monkeypatch.setattr(store_module, "LOAD_BLOCK", 64 << 10)  # ~50 blocks, not one
+    monkeypatch.setattr(loader_module, "LOAD_BLOCK", 64 << 10)  # ~50 blocks, not one
     target = tmp_path / "kg"
     shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
     copy = Layout(target)
     build(copy)
     loaded = ox.Store.read_only(str(copy.store))
-    expected = load_trig(copy.trig)
+    expected = load_in_memory([copy.trig])
     blank = "SELECT DISTINCT ?b WHERE { GRAPH ?g { ?b ?p ?o } FILTER(isBlank(?b)) }"
     assert len(list(loaded.query(blank))) == len(list(expected.query(blank)))
     assert _canonical(loaded) == _canonical(expected)
@@ -93,7 +78,8 @@ def test_a_blank_node_in_two_graphs_puts_every_graph_in_one_load_group() -> None
 
     import pyoxigraph as ox
 
-    from dckg.store import add_union_default, write_grouped_dump
+    from dckg.graph.loader import write_grouped_dump
+    from dckg.graph.store import add_union_default
 
     def store(text: bytes) -> ox.Store:
         made = ox.Store()
@@ -126,12 +112,12 @@ def test_store_memory_and_rdflib_agree(built: Layout, query: NamedQuery) -> None
     form = inspect_query(query.text)
     engines: dict[str, OxigraphEngine | RdflibEngine] = {
         "store": OxigraphEngine(ox.Store.read_only(str(built.store))),
-        "memory": OxigraphEngine(load_trig(built.trig)),
+        "memory": OxigraphEngine(load_in_memory([built.trig])),
         "rdflib": _rdflib(built),
     }
     results = {name: engine.run(query.text, bound, form) for name, engine in engines.items()}
     assert {tuple(r.variables) for r in results.values()} == {tuple(results["store"].variables)}
-    rows = {name: normalised(r.rows) for name, r in results.items()}
+    rows = {name: comparable(r.rows) for name, r in results.items()}
     for name in engines:
         assert rows[name] == rows["store"], f"{name} differs from the store"
     if not query.is_violation:
@@ -186,7 +172,7 @@ def test_missing_store_falls_back_to_the_trig(built: Layout, tmp_path: Path) -> 
     assert store_state(copy) == "missing"
     opened = open_for_query(copy)
     assert opened.note is None  # a small graph: no nagging
-    assert len(opened.store) == len(load_trig(copy.trig))
+    assert len(opened.store) == len(load_in_memory([copy.trig]))
 
 
 def test_failed_build_leaves_the_store_untouched(built: Layout, tmp_path: Path) -> None:
@@ -216,7 +202,7 @@ def test_rebuild_after_a_change_swaps_in_a_new_store(built: Layout, tmp_path: Pa
     query = library()["channels"]
     engine = open_engine("oxigraph", copy)
     rows = engine.run(query.text, bindings(query, {}), "SELECT").rows
-    assert any(str(cell) == "SACEUR\u2013CGS line" for row in rows for cell in row)
+    assert any(c is not None and c.value == "SACEUR\u2013CGS line" for row in rows for c in row)
     assert not [p for p in copy.root.iterdir() if p.name.startswith(".store")]
 
 

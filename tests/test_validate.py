@@ -28,8 +28,8 @@ from rdflib import Graph, URIRef
 from dckg.cli import main
 from dckg.layout import Layout, shapes_path
 from dckg.namespaces import PREFIXES
-from dckg.report import ValidationReport, ValidationResult
-from dckg.validate import assemble_data, validate_files
+from dckg.validation.report import ValidationReport, ValidationResult
+from dckg.validation.validate import assemble_data, validate_files
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.ttl"))
@@ -232,7 +232,8 @@ def test_a_file_replacing_a_source_is_checked_without_the_old_version(
 def test_querying_and_importing_validate_do_not_load_pyshacl() -> None:
     """pySHACL costs ~0.3 s to import: only running a validation may load it."""
     code = (
-        "import sys, dckg.cli, dckg.run, dckg.engine, dckg.queries, dckg.validate, dckg.add;"
+        "import sys, dckg.cli, dckg.query.execute, dckg.query.engine, dckg.query.library;"
+        "import dckg.validation.validate, dckg.curate.add;"
         "print('pyshacl' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -269,7 +270,7 @@ def test_article_text_that_matches_no_article_is_a_usage_error(
 
 def test_only_the_neighbourhood_of_the_new_file_is_loaded(layout: Layout) -> None:
     """The data graph holds what the new file mentions and one hop beyond, not the graph."""
-    from dckg.namespaces import DCKG, DCKI
+    from dckg.graph.rdf import DCKG, DCKI
 
     data = assemble_data([FIXTURES / "valid-status.ttl"], layout).data
     # mentioned by the fixture: the channel, with its parties and their types
@@ -328,7 +329,7 @@ def test_each_of_several_files_needs_its_own_references(layout: Layout, tmp_path
 
 def test_cli_formats_are_the_report_writers() -> None:
     """The CLI lists the formats by hand (so `dckg --help` need not import rdflib)."""
-    from dckg.report import FORMATS, RENDERERS
+    from dckg.validation.report import FORMATS, RENDERERS
 
     command = main.commands["validate"]
     option = next(p for p in command.params if p.name == "fmt")
@@ -339,7 +340,7 @@ def test_neighbourhood_takes_each_triple_once_however_many_graphs_state_it() -> 
     """An instant declared by many articles: its triples once, every distinct one kept."""
     import pyoxigraph as ox
 
-    from dckg.neighbourhood import neighbourhood
+    from dckg.validation.neighbourhood import neighbourhood
 
     ex = "https://example.org/"
     node, p, q = (ox.NamedNode(ex + n) for n in ("instant", "p", "q"))

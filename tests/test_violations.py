@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, URIRef
 
-from dckg.build import derived_labels, store_violations
+from dckg import namespaces as ns
+from dckg.graph.assemble import load_file
+from dckg.graph.dates import derived_labels
+from dckg.graph.store import add_union_default
 from dckg.layout import Layout, ontology_path
-from dckg.quality import Violation, find_violations
+from dckg.query.engine import OxigraphEngine, RdflibEngine
+from dckg.query.gates import Violation, find_violations
 
 FAULTS = """
 @prefix dckg: <https://w3id.org/dckg/ontology#> .
@@ -90,22 +95,19 @@ def faults(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _oxigraph(path: Path) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
-    import pyoxigraph as ox
-
-    from dckg.build import ENTITIES_GRAPH, ONTOLOGY_GRAPH, load_file
-    from dckg.store import add_union_default
-
     store = ox.Store()
-    load_file(store, ontology_path(), ONTOLOGY_GRAPH)
-    load_file(store, path, ENTITIES_GRAPH)
+    load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
+    load_file(store, path, ns.ENTITIES_GRAPH)
     add_union_default(store)
-    return _rows(store_violations(store))
+    return _rows(find_violations(OxigraphEngine(store)))
 
 
 def test_every_gate_fires_on_oxigraph_and_rdflib_alike(faults: Path) -> None:
     oxigraph = _oxigraph(faults)
-    graph = Graph().parse(ontology_path()).parse(faults)
-    assert _rows(find_violations(graph)) == oxigraph
+    dataset = Dataset(default_union=True)
+    dataset.graph(URIRef(ns.ONTOLOGY_GRAPH)).parse(ontology_path())
+    dataset.graph(URIRef(ns.ENTITIES_GRAPH)).parse(faults)
+    assert _rows(find_violations(RdflibEngine(dataset))) == oxigraph
     found = {(query, key) for query, key, _ in oxigraph}
     assert found >= EXPECTED, sorted(EXPECTED - found)
     # An instant with neither a date nor a precision gets both rows.
@@ -139,13 +141,8 @@ def test_build_refuses_each_fault(kg_copy: Layout, faults: Path) -> None:
 
 
 def test_derived_labels_name_only_valid_unlabelled_instants(faults: Path) -> None:
-    import pyoxigraph as ox
-
-    from dckg.build import ENTITIES_GRAPH, load_file
-    from dckg.store import add_union_default
-
     store = ox.Store()
-    load_file(store, faults, ENTITIES_GRAPH)
+    load_file(store, faults, ns.ENTITIES_GRAPH)
     add_union_default(store)
     labelled = {q.subject.value: q.object.value for q in derived_labels(store)}
     assert labelled == {

@@ -87,9 +87,11 @@ def test_wheel_carries_the_data_and_no_local_store(wheel: Path) -> None:
         "dckg/data/ontology/dckg.ttl",
         "dckg/data/ontology/shapes.ttl",
         "dckg/data/queries/survivors.rq",
+        "dckg/data/queries/build/unlabelled-instants.rq",
+        "dckg/data/queries/build/union-default.ru",
         "dckg/data/kg/dckg.ttl",
         "dckg/data/kg/dckg.trig",
-        "dckg/java/OwlCheck.java",
+        "dckg/checks/java/OwlCheck.java",
     ):
         assert name in names
     assert not [n for n in names if n.startswith("dckg/data/kg/store")]

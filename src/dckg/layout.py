@@ -1,4 +1,9 @@
-"""Where a knowledge graph's files are.
+"""Where dckg's files are: the shipped data, and a knowledge-graph directory.
+
+The ontology, shapes, queries and the built graph live at the top of the
+repository and are mapped to ``dckg/data/`` in the wheel (see ``pyproject.toml``);
+in a checkout ``src/dckg/data`` holds symlinks to the same directories. Both are
+read through ``importlib.resources``, so an installed wheel works from any folder.
 
 A knowledge-graph directory (``kg/``) holds the curated inputs (``entities.ttl``
 and ``sources/*.ttl``) and the build outputs. The ontology is always the one the
@@ -8,10 +13,33 @@ package ships, so a graph is never built against a stale copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dckg import resources
 from dckg.errors import DckgError
+
+DATA = files("dckg") / "data"
+
+
+def data_dir(name: str) -> Traversable:
+    """A shipped data directory: ``ontology``, ``queries`` or ``kg``."""
+    return DATA / name
+
+
+def ontology_path() -> Path:
+    """The shipped OWL 2 DL ontology (the wheel is installed unzipped)."""
+    return Path(str(data_dir("ontology") / "dckg.ttl"))
+
+
+def shapes_path() -> Path:
+    """The shipped SHACL shapes."""
+    return Path(str(data_dir("ontology") / "shapes.ttl"))
+
+
+def query_path(name: str) -> Path:
+    """A query file shipped with the package, e.g. ``survivors.rq`` or ``build/x.rq``."""
+    return Path(str(data_dir("queries") / name))
 
 
 @dataclass(frozen=True)
@@ -54,15 +82,9 @@ class Layout:
         """The article files, in a stable order."""
         return sorted(self.sources_dir.glob("*.ttl"))
 
-
-def ontology_path() -> Path:
-    """The shipped ontology as a filesystem path (the wheel is installed unzipped)."""
-    return Path(str(resources.ontology_file()))
-
-
-def shapes_path() -> Path:
-    """The shipped SHACL shapes."""
-    return Path(str(resources.ontology_dir() / "shapes.ttl"))
+    def inputs(self) -> list[Path]:
+        """The curated inputs: the entity registry, then the article files."""
+        return [self.entities, *self.source_files()]
 
 
 def find_layout(kg: Path | None = None) -> Layout:
@@ -72,7 +94,7 @@ def find_layout(kg: Path | None = None) -> Layout:
     elif (Path.cwd() / "kg" / "sources").is_dir():
         root = Path.cwd() / "kg"
     else:
-        root = Path(str(resources.kg_dir()))
+        root = Path(str(data_dir("kg")))
     if not root.is_dir():
         raise DckgError(f"{root}: knowledge-graph directory not found (pass --kg DIR)")
     return Layout(root)

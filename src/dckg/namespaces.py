@@ -1,26 +1,69 @@
-"""The namespaces dckg uses, in one place, so Python code never spells an IRI by hand.
+"""The IRIs dckg uses, as plain strings: namespaces, prefixes and named graphs.
 
-The IRIs themselves are plain strings in :mod:`dckg.prefixes` (importable without rdflib).
+Plain strings so that the query path never imports rdflib; rdflib code takes
+its ``Namespace`` objects from :mod:`dckg.graph.rdf`, built from these.
 """
 
-from rdflib import Namespace
+from __future__ import annotations
 
-from dckg import prefixes
-from dckg.prefixes import PREFIX_IRIS
+from pathlib import Path
 
-DCKG = Namespace(prefixes.DCKG)
-DCKV = Namespace(prefixes.DCKV)
-DCKI = Namespace(prefixes.DCKI)
-DCKT = Namespace(prefixes.DCKT)
-GRAPH = Namespace(prefixes.GRAPH)
-OA = Namespace(prefixes.OA)
-ORG = Namespace(prefixes.ORG)
-PROV = Namespace(prefixes.PROV)
-TIME = Namespace(prefixes.TIME)
-DCTERMS = Namespace(prefixes.DCTERMS)
+DCKG = "https://w3id.org/dckg/ontology#"
+DCKV = "https://w3id.org/dckg/vocab/"
+DCKI = "https://w3id.org/dckg/id/"
+DCKT = "https://w3id.org/dckg/id/time/"
+GRAPH = "https://w3id.org/dckg/graph/"
+OA = "http://www.w3.org/ns/oa#"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+TIME = "http://www.w3.org/2006/time#"
+DCTERMS = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 ONTOLOGY_IRI = "https://w3id.org/dckg/ontology"
 
 #: Prefixes bound on every graph dckg writes and every query it runs, so output
 #: reads the same whichever engine produced it.
-PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
+PREFIXES: dict[str, str] = {
+    "dckg": DCKG,
+    "dckv": DCKV,
+    "dcki": DCKI,
+    "dckt": DCKT,
+    "oa": OA,
+    "org": ORG,
+    "prov": PROV,
+    "time": TIME,
+    "dcterms": DCTERMS,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+}
+
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def compact(iri: str) -> str:
+    """``iri`` as a prefixed name (``dcki:nato``) where a prefix fits it, else ``<iri>``."""
+    for prefix, ns in _BY_LENGTH:
+        local = iri[len(ns) :]
+        if iri.startswith(ns) and local and all(c.isalnum() or c in "-_." for c in local):
+            return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+#: The named graphs of a built dataset: the ontology, the entity registry, what the
+#: build derives (instant labels), and one graph per article file.
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+ENTITIES_GRAPH = GRAPH + "entities"
+DERIVED_GRAPH = GRAPH + "derived"
+
+
+def source_graph(path: Path) -> str:
+    """The named graph that holds one article file's statements."""
+    return f"{GRAPH}source/{path.stem}"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from dckg.query.engine import Cell
 
 
 def emit(record: dict[str, Any]) -> None:
@@ -21,21 +22,13 @@ def emit(record: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def digest(rows: list[tuple[Any, ...]]) -> str:
-    """A fingerprint of a result as a multiset; GROUP_CONCAT lists compared sorted."""
+def digest(rows: list[tuple[Cell, ...]]) -> str:
+    """A fingerprint of a result as the multiset :func:`~dckg.query.results.comparable` makes."""
     import hashlib
 
-    counted: Counter[tuple[str, ...]] = Counter()
-    for row in rows:
-        cells = []
-        for cell in row:
-            if cell is None or str(cell) == "":
-                cells.append("")  # an empty GROUP_CONCAT: "" on one engine, unbound on another
-                continue
-            text = " | ".join(sorted(str(cell).split(" | ")))
-            cells.append(f"{type(cell).__name__}:{text}")
-        counted[tuple(cells)] += 1
-    return hashlib.sha256(repr(sorted(counted.items())).encode()).hexdigest()[:16]
+    from dckg.query.results import comparable
+
+    return hashlib.sha256(repr(sorted(comparable(rows).items())).encode()).hexdigest()[:16]
 
 
 def time_queries(
@@ -45,8 +38,8 @@ def time_queries(
     repeat: int,
 ) -> None:
     """Run each named query ``repeat`` times; emit the best time, the row count and a digest."""
-    from dckg.engine import inspect_query
-    from dckg.queries import bindings, library
+    from dckg.query.library import bindings, library
+    from dckg.query.sparql import inspect_query
 
     lib = library()
     for name in names:
@@ -74,7 +67,7 @@ def main(argv: list[str]) -> None:
 
     layout = Layout(root)
     if phase == "build":
-        from dckg.build import build
+        from dckg.curate.build import build
 
         start = time.perf_counter()
         result = build(layout)
@@ -96,7 +89,7 @@ def main(argv: list[str]) -> None:
         emit({"open": time.perf_counter() - start})
         time_queries(engine.run, names, params, repeat)
     elif phase == "validate":
-        from dckg.validate import validate_files
+        from dckg.validation.validate import validate_files
 
         start = time.perf_counter()
         report = validate_files([Path(argv[2])], layout)
@@ -106,7 +99,7 @@ def main(argv: list[str]) -> None:
 
 
 def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
-    from dckg.engine import OxigraphEngine, RdflibEngine, open_engine
+    from dckg.query.engine import OxigraphEngine, RdflibEngine, open_engine
 
     if phase == "ours":
         return open_engine("oxigraph", layout)
@@ -114,7 +107,7 @@ def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
         return RdflibEngine.from_files([layout.trig])
     import pyoxigraph as ox
 
-    from dckg.store import add_union_default
+    from dckg.graph.store import add_union_default
 
     if phase == "oxigraph-disk":
         # The same dataset dckg queries, the fastest way pyoxigraph writes it to disk:

@@ -17,12 +17,14 @@ from datetime import UTC, datetime
 from rdflib import URIRef
 from rdflib.term import Identifier
 
-from dckg import resources
-from dckg.engine import Engine, inspect_query
 from dckg.errors import DckgError
-from dckg.output import short
+from dckg.graph.rdf import to_rdflib
+from dckg.layout import data_dir
+from dckg.namespaces import compact
 from dckg.plot.periods import Span, span_of
-from dckg.queries import NamedQuery, bindings, expand_iri, library, parse_query
+from dckg.query.engine import Engine
+from dckg.query.library import NamedQuery, bindings, iri_text, library, parse_query
+from dckg.query.sparql import inspect_query
 
 Row = Mapping[str, Identifier | None]
 
@@ -96,7 +98,7 @@ class StatusAt:
 
 def plot_query(name: str) -> NamedQuery:
     """A plot-only query from ``queries/plot/`` (shipped with the package, not listed)."""
-    entry = resources.queries_dir() / "plot" / f"{name}.rq"
+    entry = data_dir("queries") / "plot" / f"{name}.rq"
     if not entry.is_file():
         raise DckgError(f"plot query {name!r} is missing from the installed package")
     return parse_query(name, entry.read_text(encoding="utf-8"), f"plot/{name}.rq")
@@ -115,7 +117,13 @@ def rows(engine: Engine, query: NamedQuery, given: Mapping[str, str] | None = No
     bound = bindings(query, dict(given or {}))
     form = inspect_query(query.text)
     result = engine.run(query.text, bound, form)
-    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    return [
+        {
+            name: None if v is None else to_rdflib(v)
+            for name, v in zip(result.variables, row, strict=True)
+        }
+        for row in result.rows
+    ]
 
 
 def _text(value: Identifier | None, default: str = "") -> str:
@@ -145,9 +153,9 @@ def resolve_channels(values: Iterable[str], known: Mapping[URIRef, str]) -> list
     """``--channel`` values (slug, prefixed name or IRI) checked against the graph's channels."""
     resolved: list[URIRef] = []
     for value in values:
-        iri = expand_iri(value)
+        iri = URIRef(iri_text(value))
         if iri not in known:
-            names = ", ".join(sorted(short(c).removeprefix("dcki:") for c in known)[:12])
+            names = ", ".join(sorted(compact(str(c)).removeprefix("dcki:") for c in known)[:12])
             raise DckgError(
                 f"--channel {value!r}: no such channel in the graph "
                 f"(`dckg query channels` lists them; e.g. {names})"

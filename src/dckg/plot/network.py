@@ -22,16 +22,16 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
-from dckg.engine import open_engine
 from dckg.errors import DckgError
 from dckg.layout import Layout
-from dckg.output import short
+from dckg.namespaces import compact
 from dckg.plot import data
 from dckg.plot.data import Endpoint, StatusAt
 from dckg.plot.periods import parse_option_date
 from dckg.plot.save import check_output, save_figure
 from dckg.plot.style import UNKNOWN_COLOUR, drawing, slug, status_colour
 from dckg.plot.svg import Note
+from dckg.query.engine import open_engine
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -358,9 +358,9 @@ def _panel(
         hide_ticks=False,
     )
     for actor, text in names.items():
-        gid = f"actor-{panel}-{slug(short(actor))}"
+        gid = f"actor-{panel}-{slug(compact(str(actor)))}"
         text.set_gid(gid)
-        notes[gid] = Note(("actor",), f"{actors[actor]} ({short(actor)})")
+        notes[gid] = Note(("actor",), f"{actors[actor]} ({compact(str(actor))})")
     ax.set_title(f"Channels at {at}")
     ax.set_aspect("equal")
     (x0, x1), (y0, y1) = _limits(pos, segments)

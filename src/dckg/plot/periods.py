@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from rdflib import Literal, URIRef
 
 from dckg.errors import DckgError
-from dckg.namespaces import DCKG, TIME
-from dckg.queries import date_literal
+from dckg.graph.rdf import DCKG, TIME, to_rdflib
+from dckg.query.library import date_term
 
 _PARTS = re.compile(r"^\d{4}(-\d{2})?(-\d{2})?$")
 
@@ -74,10 +74,10 @@ def parse_option_date(value: str, option: str) -> Span:
     if not _PARTS.match(text):
         raise DckgError(f"{option} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     try:
-        literal = date_literal(text)
+        literal = to_rdflib(date_term(text))
     except DckgError as exc:
         raise DckgError(f"{option}: {exc}") from None
     precision = {0: TIME.unitYear, 1: TIME.unitMonth, 2: TIME.unitDay}[text.count("-")]
     span = span_of(literal, precision, text)
-    assert span is not None  # date_literal made a valid xsd:dateTime
+    assert span is not None  # date_term made a valid xsd:dateTime
     return span

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
-from dckg.engine import open_engine
 from dckg.errors import DckgError
 from dckg.layout import Layout
-from dckg.output import short
+from dckg.namespaces import compact
 from dckg.plot import data
 from dckg.plot.data import EventMark, Source
 from dckg.plot.lanes import RANK_VALUE, Band, lay_out
@@ -37,6 +36,7 @@ from dckg.plot.style import (
     status_colour,
 )
 from dckg.plot.svg import Note
+from dckg.query.engine import open_engine
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -161,7 +161,7 @@ def _rows(
 
     def row(channel: URIRef) -> Row:
         if channel not in rows:
-            rows[channel] = Row(channel, labels.get(channel, short(channel)))
+            rows[channel] = Row(channel, labels.get(channel, compact(str(channel))))
         return rows[channel]
 
     for channel, laid in bands.items():
@@ -380,7 +380,7 @@ def _axes(ax: Axes, rows: list[Row], window: Window, notes: dict[str, Note]) -> 
     for y, (tick, row) in enumerate(zip(ticks, rows, strict=True)):
         gid = f"channel-{y}"
         tick.set_gid(gid)
-        notes[gid] = Note(("channel", f"channel-{slug(short(row.channel))}"), row.label)
+        notes[gid] = Note(("channel", f"channel-{slug(compact(str(row.channel)))}"), row.label)
     locator = AutoDateLocator(minticks=6, maxticks=14)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]

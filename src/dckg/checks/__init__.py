@@ -1,0 +1,1 @@
+"""Second opinions from Java tools: OWL API and HermiT (Protégé), Apache Jena SHACL."""

@@ -1,0 +1,1 @@
+"""Making the graph from curated sources: build, add, and OWL RL inference."""

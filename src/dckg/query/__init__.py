@@ -1,0 +1,1 @@
+"""Asking the graph: the query library, SPARQL screening, engines, result writers, gates."""

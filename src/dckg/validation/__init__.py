@@ -1,0 +1,1 @@
+"""Checking new article files before they join the graph: shapes, vocabulary, quotes."""
