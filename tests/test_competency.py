@@ -16,7 +16,7 @@ Instead of ``sparql`` a case may name a query of the library (``query = "survivo
 ``params = { at = "2021-10-18" }``), run as ``dckg query`` runs it. ``match`` is
 ``exact`` (the default: the rows, as a set, are ``expected``) or ``subset`` (every
 expected row is among them). Cells are strings: an IRI as a prefixed name where a
-prefix of :data:`PREFIXES` fits (``dcki:nato``), else ``<IRI>``; a literal as its
+prefix of ``dckg.namespaces.PREFIXES`` fits (``dcki:nato``), else ``<IRI>``; a literal as its
 lexical form as Oxigraph writes it; an unbound variable is left out of the row. A
 cell that joins values with `` | `` (GROUP_CONCAT) is compared with its parts sorted.
 """
@@ -33,28 +33,11 @@ import pytest
 from click.testing import CliRunner
 
 from dckg.cli import main
+from dckg.namespaces import compact
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES_DIR = Path(__file__).parent / "competency"
 SEP = " | "
-
-PREFIXES = {
-    "dckg": "https://w3id.org/dckg/ontology#",
-    "dckv": "https://w3id.org/dckg/vocab/",
-    "dckt": "https://w3id.org/dckg/id/time/",
-    "dcki": "https://w3id.org/dckg/id/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 Row = frozenset[tuple[str, str]]
 
@@ -72,20 +55,13 @@ def load_cases() -> list[tuple[str, dict[str, Any]]]:
 CASES = load_cases()
 
 
-def short_iri(iri: str) -> str:
-    for prefix, ns in _BY_LENGTH:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
-    return f"<{iri}>"
-
-
 def norm(text: str) -> str:
     return SEP.join(sorted(text.split(SEP))) if SEP in text else text
 
 
 def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     if isinstance(term, ox.NamedNode):
-        return short_iri(term.value)
+        return compact(term.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
@@ -95,7 +71,7 @@ def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
 
 def json_cell(binding: dict[str, str]) -> str:
     if binding["type"] == "uri":
-        return short_iri(binding["value"])
+        return compact(binding["value"])
     if binding["type"] == "bnode":
         return f"_:{binding['value']}"
     return norm(binding["value"])
@@ -114,9 +90,7 @@ def run_sparql(store: ox.Store, text: str) -> set[Row]:
     result = store.query(text)
     assert isinstance(result, ox.QuerySolutions), "a competency query must be a SELECT"
     names = [v.value for v in result.variables]
-    return {
-        frozenset((n, cell(s[n])) for n in names if s[n] is not None) for s in result
-    }
+    return {frozenset((n, cell(s[n])) for n in names if s[n] is not None) for s in result}
 
 
 def run_named(name: str, params: dict[str, str]) -> set[Row]:
@@ -127,8 +101,7 @@ def run_named(name: str, params: dict[str, str]) -> set[Row]:
     assert done.exit_code == 0, done.output
     doc = json.loads(done.stdout)
     return {
-        frozenset((n, json_cell(b)) for n, b in row.items())
-        for row in doc["results"]["bindings"]
+        frozenset((n, json_cell(b)) for n, b in row.items()) for row in doc["results"]["bindings"]
     }
 
 
@@ -136,9 +109,7 @@ def expected_rows(case: dict[str, Any]) -> set[Row]:
     return {frozenset((k, norm(str(v))) for k, v in row.items()) for row in case["expected"]}
 
 
-@pytest.mark.parametrize(
-    ("domain", "case"), CASES, ids=[f"{d}:{c['id']}" for d, c in CASES]
-)
+@pytest.mark.parametrize(("domain", "case"), CASES, ids=[f"{d}:{c['id']}" for d, c in CASES])
 def test_competency(domain: str, case: dict[str, Any], store: ox.Store) -> None:
     assert case.get("question"), f"{case['id']}: every case states its question"
     if "sparql" in case:
