@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerate the pictures the README shows (docs/img/) from the built graph in kg/.
+# Regenerate the pictures in docs/img/ (README.md, docs/pictures.md) from the built graph.
 # Run after `dckg build` whenever the sources change; the output is deterministic,
 # so an unchanged graph gives byte-identical files and a clean `git status`.
-# Each picture is written as SVG (hover a shape for its sources) and PNG (for the README).
+# Each picture is written as SVG (hover a shape for its sources) and PNG (for the Markdown pages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dckg=.venv/bin/dckg
