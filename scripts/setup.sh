@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up dckg for use: a virtual environment in .venv with dckg installed
-# (editable, with the test tools when called with --test). Idempotent.
+# (editable, with every extra, and the test tools when called with --test). Idempotent.
 # Runs on a fresh Debian 12 machine as root (installs python3-venv if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +19,10 @@ if [ ! -x .venv/bin/python ]; then
         "${PYTHON}" -m venv .venv
     fi
 fi
-extras=""
+extras="plot,docs,bench"
 if [ "${1:-}" = "--test" ]; then
-    extras="[test]"
+    extras="${extras},test"
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".${extras}"
+.venv/bin/python -m pip install -q -e ".[${extras}]"
 echo "setup: dckg $(.venv/bin/dckg --version | awk '{print $NF}') in .venv"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from click.testing import CliRunner
 
 from dckg import __version__
@@ -31,3 +34,22 @@ def test_input_error_is_exit_2_with_one_line_and_no_traceback(tmp_path) -> None:
 
 def test_unknown_command_is_usage_error() -> None:
     assert CliRunner().invoke(main, ["frobnicate"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "module", "extra"),
+    [
+        (["plot", "timeline", "-o", "x.svg"], "matplotlib", "plot"),
+        (["plot", "network", "--at", "2021", "-o", "x.svg"], "networkx", "plot"),
+        (["docs", "-o", "site"], "pylode", "docs"),
+    ],
+)
+def test_a_missing_extra_names_the_extra_to_install(
+    args: list[str], module: str, extra: str, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # import of it fails, as if not installed
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"pip install 'dckg[{extra}]'" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
 
 from dckg.cli.options import ENGINE_OPTION, KG_OPTION
+from dckg.errors import DckgError
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """A one-line usage error (exit 2) naming the extra to install if a module is missing."""
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise DckgError(
+                f"this command needs the {extra!r} extra ({module} is not installed): "
+                f"pip install 'dckg[{extra}]'"
+            ) from None
 
 
 @click.group()
@@ -88,6 +102,7 @@ def bench_run(
 @click.group()
 def plot() -> None:
     """Draw the graph: channel statuses over time, or the channel network at dates."""
+    require_extra("plot", "matplotlib", "networkx")
 
 
 PLOT_OUTPUT = click.option(
@@ -181,6 +196,7 @@ def plot_network(kg: Path | None, dates: tuple[str, ...], engine: str, output: P
 @ENGINE_OPTION
 def docs(kg: Path | None, output: Path, engine: str) -> None:
     """HTML documentation: the ontology (pyLODE) and every named query with its results."""
+    require_extra("docs", "pylode", "dominate")
     from dckg.docs.site import write_docs
     from dckg.layout import find_layout
 
