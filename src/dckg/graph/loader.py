@@ -87,8 +87,7 @@ class PendingStore:
                 # 1.78 -> 1.02 s, last-used 209 -> 103 ms, survivors 760 -> 350 ms).
                 store.optimize()
             store.flush()
-            del store
-            gc.collect()  # closes RocksDB before the directory moves
+            del store  # closes RocksDB before the directory moves
             self.quads.unlink()
         except BaseException as exc:  # re-raised by commit()
             self.error = exc
@@ -114,6 +113,10 @@ class PendingStore:
         Must be called after the TriG is on disk (the marker records its stat).
         """
         self._join()
+        # Anything else still holding the store goes now, on this thread: a collection on
+        # the loader's thread would also drop the caller's Oxigraph objects there, which
+        # pyoxigraph refuses.
+        gc.collect()
         loaded = self.tmp / "store"
         try:
             if self.error is not None:
