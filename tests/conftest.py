@@ -1,4 +1,9 @@
-"""Shared fixtures: the repository's knowledge graph, built once per test run."""
+"""Shared fixtures: the repository's knowledge graph, built once per test run.
+
+``layout`` is the repository's own ``kg/`` (read only). ``built`` is a copy of it built
+once per session, with its on-disk store; ``kg_copy`` gives one test a private copy of
+``built`` that it may change; ``unbuilt_copy`` one without the store.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,44 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
+from dckg.curate.build import build
 from dckg.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "articles"
 
 
+def copy_kg(source: Path, target: Path, *, store: bool = True) -> Layout:
+    """A copy of a knowledge-graph directory (without its store, unless asked)."""
+    skip = [".*"] if store else ["store", ".*"]
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*skip))
+    return Layout(target)
+
+
 @pytest.fixture(scope="session")
 def layout() -> Layout:
-    """The repository's own kg/ directory."""
+    """The repository's own kg/ directory (never written to)."""
     return Layout(ROOT / "kg")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Layout:
+    """The repository's kg/ copied and built once for the whole run, store included."""
+    copy = copy_kg(layout.root, tmp_path_factory.mktemp("built") / "kg", store=False)
+    build(copy)
+    return copy
+
+
+@pytest.fixture()
+def kg_copy(tmp_path: Path, built: Layout) -> Layout:
+    """A private copy of ``built`` (inputs, outputs and store) that a test may change."""
+    return copy_kg(built.root, tmp_path / "kg")
+
+
+@pytest.fixture()
+def unbuilt_copy(tmp_path: Path, layout: Layout) -> Layout:
+    """A private copy of kg/'s inputs and committed outputs, with no store."""
+    return copy_kg(layout.root, tmp_path / "kg", store=False)
 
 
 @pytest.fixture(scope="session")
@@ -43,14 +76,6 @@ def dataset(layout: Layout) -> Dataset:
     ds = Dataset()
     ds.parse(layout.trig, format="trig")
     return ds
-
-
-@pytest.fixture()
-def kg_copy(tmp_path: Path, layout: Layout) -> Layout:
-    """A private copy of kg/ (inputs and outputs) that a test may change."""
-    target = tmp_path / "kg"
-    shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
-    return Layout(target)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

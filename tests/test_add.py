@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_kg
 from dckg.cli import main
 from dckg.curate import build as build_module
 from dckg.curate.add import RefusedError, add_file
@@ -43,11 +44,9 @@ def template(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Path:
 
 
 @pytest.fixture()
-def kg_copy(template: Path, tmp_path: Path) -> Layout:
+def empty_kg(template: Path, tmp_path: Path) -> Layout:
     """A private copy of the template for one test."""
-    target = tmp_path / "kg"
-    shutil.copytree(template, target)
-    return Layout(target)
+    return copy_kg(template, tmp_path / "kg")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -115,7 +114,7 @@ REFUSED_FIXTURES: dict[str, tuple[str, ...]] = {
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_unreadable_input_is_refused_and_kg_unchanged(
-    name: str, kg_copy: Layout, tmp_path: Path
+    name: str, empty_kg: Layout, tmp_path: Path
 ) -> None:
     file_name, data, code, fragments = BAD_INPUTS[name]
     path = tmp_path / file_name
@@ -123,104 +122,104 @@ def test_unreadable_input_is_refused_and_kg_unchanged(
         path.mkdir()
     elif data is not None:
         _write(tmp_path, file_name, data)
-    before = snapshot(kg_copy.root)
-    exit_code, output = add(kg_copy, str(path))
+    before = snapshot(empty_kg.root)
+    exit_code, output = add(empty_kg, str(path))
     assert exit_code == code, output
     for fragment in fragments:
         assert fragment in output
     assert "Traceback" not in output
     assert len(output.strip().splitlines()) == 1  # one line on stderr, naming the file
-    assert snapshot(kg_copy.root) == before
+    assert snapshot(empty_kg.root) == before
     # and `dckg validate` says the same
-    result = CliRunner().invoke(main, ["validate", "--kg", str(kg_copy.root), str(path)])
+    result = CliRunner().invoke(main, ["validate", "--kg", str(empty_kg.root), str(path)])
     assert result.exit_code == code and fragments[0] in result.output
 
 
 @pytest.mark.parametrize("fixture", sorted(REFUSED_FIXTURES))
-def test_invalid_file_is_refused_and_kg_unchanged(fixture: str, kg_copy: Layout) -> None:
-    before = snapshot(kg_copy.root)
-    exit_code, output = add(kg_copy, str(FIXTURES / fixture), "--article", str(ARTICLE))
+def test_invalid_file_is_refused_and_kg_unchanged(fixture: str, empty_kg: Layout) -> None:
+    before = snapshot(empty_kg.root)
+    exit_code, output = add(empty_kg, str(FIXTURES / fixture), "--article", str(ARTICLE))
     assert exit_code == 1, output
     for fragment in REFUSED_FIXTURES[fixture]:
         assert fragment in output
     assert "refused: nothing under kg/ was changed" in output
-    assert snapshot(kg_copy.root) == before
+    assert snapshot(empty_kg.root) == before
 
 
-def test_add_places_the_file_and_rebuilds(kg_copy: Layout) -> None:
-    exit_code, output = add(kg_copy, str(VALID), "--article", str(ARTICLE))
+def test_add_places_the_file_and_rebuilds(empty_kg: Layout) -> None:
+    exit_code, output = add(empty_kg, str(VALID), "--article", str(ARTICLE))
     assert exit_code == 0, output
-    target = kg_copy.sources_dir / VALID.name
+    target = empty_kg.sources_dir / VALID.name
     assert target.read_bytes() == VALID.read_bytes()
     assert f"added {target}" in output
-    trig = kg_copy.trig.read_text(encoding="utf-8")
+    trig = empty_kg.trig.read_text(encoding="utf-8")
     assert "graph/source/valid-status" in trig and "st-fixture-relations-suspended" in trig
 
 
-def test_adding_the_same_file_twice_changes_nothing(kg_copy: Layout, tmp_path: Path) -> None:
-    assert add_file(VALID, kg_copy).status == "added"
-    before = snapshot(kg_copy.root)
-    again = add_file(VALID, kg_copy)
+def test_adding_the_same_file_twice_changes_nothing(empty_kg: Layout, tmp_path: Path) -> None:
+    assert add_file(VALID, empty_kg).status == "added"
+    before = snapshot(empty_kg.root)
+    again = add_file(VALID, empty_kg)
     assert again.status == "unchanged"
     copy = _write(tmp_path, "same-bytes-other-name.ttl", VALID.read_bytes())
-    assert add_file(copy, kg_copy).status == "unchanged"
-    exit_code, output = add(kg_copy, str(VALID))
+    assert add_file(copy, empty_kg).status == "unchanged"
+    exit_code, output = add(empty_kg, str(VALID))
     assert exit_code == 0 and "nothing changed" in output
-    assert snapshot(kg_copy.root) == before
+    assert snapshot(empty_kg.root) == before
 
 
 def test_a_different_file_under_an_existing_name_needs_replace(
-    kg_copy: Layout, tmp_path: Path
+    empty_kg: Layout, tmp_path: Path
 ) -> None:
-    add_file(VALID, kg_copy)
-    before = snapshot(kg_copy.root)
+    add_file(VALID, empty_kg)
+    before = snapshot(empty_kg.root)
     changed = _write(
         tmp_path,
         VALID.name,
         VALID.read_text(encoding="utf-8").replace("about twenty diplomats", "eight of about"),
     )
-    exit_code, output = add(kg_copy, str(changed))
+    exit_code, output = add(empty_kg, str(changed))
     assert exit_code == 2 and "already exists with different content" in output
-    assert snapshot(kg_copy.root) == before
-    exit_code, output = add(kg_copy, str(changed), "--replace")
+    assert snapshot(empty_kg.root) == before
+    exit_code, output = add(empty_kg, str(changed), "--replace")
     assert exit_code == 0, output
-    assert (kg_copy.sources_dir / VALID.name).read_bytes() == changed.read_bytes()
+    assert (empty_kg.sources_dir / VALID.name).read_bytes() == changed.read_bytes()
 
 
-def test_a_failing_build_leaves_kg_unchanged(kg_copy: Layout, tmp_path: Path) -> None:
+def test_a_failing_build_leaves_kg_unchanged(empty_kg: Layout, tmp_path: Path) -> None:
     """SHACL accepts a count of something no file declares (countOf only needs an IRI),
     but the build's untyped-individual gate refuses it: the copied file is taken back."""
     text = VALID.read_text(encoding="utf-8").replace(
         "dckg:countOf dcki:russian-mission-to-nato", "dckg:countOf dcki:declared-nowhere"
     )
     path = _write(tmp_path, "passes-shacl-fails-build.ttl", text)
-    before = snapshot(kg_copy.root)
-    exit_code, output = add(kg_copy, str(path))
+    before = snapshot(empty_kg.root)
+    exit_code, output = add(empty_kg, str(path))
     assert exit_code == 1, output
     assert "untyped-individual-violation" in output and "declared-nowhere" in output
-    assert snapshot(kg_copy.root) == before
+    assert snapshot(empty_kg.root) == before
 
 
 def test_a_crash_in_the_build_leaves_kg_unchanged(
-    kg_copy: Layout, monkeypatch: pytest.MonkeyPatch
+    empty_kg: Layout, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def crash(layout: Layout, **_: object) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(build_module, "build", crash)
-    before = snapshot(kg_copy.root)
+    before = snapshot(empty_kg.root)
     with pytest.raises(OSError, match="disk full"):
-        add_file(VALID, kg_copy)
-    assert snapshot(kg_copy.root) == before
+        add_file(VALID, empty_kg)
+    assert snapshot(empty_kg.root) == before
 
 
-def test_refusal_carries_the_report(kg_copy: Layout) -> None:
+def test_refusal_carries_the_report(empty_kg: Layout) -> None:
     with pytest.raises(RefusedError) as info:
-        add_file(FIXTURES / "no-reference.ttl", kg_copy)
+        add_file(FIXTURES / "no-reference.ttl", empty_kg)
     assert [r.path for r in info.value.report.violations] == ["dckg:hasReference"]
 
 
-def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> None:
+def test_concurrent_adds_do_not_interleave(empty_kg: Layout, tmp_path: Path) -> None:
     """Two adds at once: both land, and the final build holds both files."""
     second = _write(
         tmp_path,
@@ -231,7 +230,7 @@ def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> N
 
     def run(path: Path) -> None:
         try:
-            add_file(path, kg_copy)
+            add_file(path, empty_kg)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -241,7 +240,7 @@ def test_concurrent_adds_do_not_interleave(kg_copy: Layout, tmp_path: Path) -> N
     for thread in threads:
         thread.join()
     assert not errors
-    trig = kg_copy.trig.read_text(encoding="utf-8")
+    trig = empty_kg.trig.read_text(encoding="utf-8")
     assert "graph/source/valid-status" in trig and "graph/source/second" in trig
 
 
@@ -258,7 +257,7 @@ def _kg_lock_is_held(root: Path) -> bool:
 
 
 def test_add_holds_the_build_lock_from_the_write_to_the_end_of_the_rebuild(
-    kg_copy: Layout, monkeypatch: pytest.MonkeyPatch
+    empty_kg: Layout, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A plain `dckg build` started while an add is under way waits for it: otherwise it
     could build the new file, which a failed rebuild then takes back out of kg/sources."""
@@ -268,36 +267,36 @@ def test_add_holds_the_build_lock_from_the_write_to_the_end_of_the_rebuild(
     write, rebuild = add_module.write_files, build_module.build
 
     def watched_write(contents: dict[Path, bytes]) -> list[Path]:
-        seen.append(("write", _kg_lock_is_held(kg_copy.root)))
+        seen.append(("write", _kg_lock_is_held(empty_kg.root)))
         return write(contents)
 
     def watched_build(layout: Layout, **kwargs: object) -> object:
-        seen.append(("build", _kg_lock_is_held(kg_copy.root)))
+        seen.append(("build", _kg_lock_is_held(empty_kg.root)))
         return rebuild(layout, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(add_module, "write_files", watched_write)
     monkeypatch.setattr(build_module, "build", watched_build)
-    assert not _kg_lock_is_held(kg_copy.root)
-    assert add_file(VALID, kg_copy).status == "added"
+    assert not _kg_lock_is_held(empty_kg.root)
+    assert add_file(VALID, empty_kg).status == "added"
     assert seen == [("write", True), ("build", True)]
-    assert not _kg_lock_is_held(kg_copy.root)
+    assert not _kg_lock_is_held(empty_kg.root)
 
 
-def test_a_file_already_in_sources_is_validated_and_built(kg_copy: Layout) -> None:
-    in_place = kg_copy.sources_dir / VALID.name
+def test_a_file_already_in_sources_is_validated_and_built(empty_kg: Layout) -> None:
+    in_place = empty_kg.sources_dir / VALID.name
     in_place.write_bytes(VALID.read_bytes())
-    exit_code, output = add(kg_copy, str(in_place))
+    exit_code, output = add(empty_kg, str(in_place))
     assert exit_code == 0, output
-    assert "graph/source/valid-status" in kg_copy.trig.read_text(encoding="utf-8")
-    before = snapshot(kg_copy.root)
-    assert add_file(in_place, kg_copy).status == "built"
-    assert snapshot(kg_copy.root) == before  # twice changes nothing
+    assert "graph/source/valid-status" in empty_kg.trig.read_text(encoding="utf-8")
+    before = snapshot(empty_kg.root)
+    assert add_file(in_place, empty_kg).status == "built"
+    assert snapshot(empty_kg.root) == before  # twice changes nothing
 
 
-def test_a_refused_file_already_in_sources_leaves_kg_unchanged(kg_copy: Layout) -> None:
-    in_place = kg_copy.sources_dir / "no-reference.ttl"
+def test_a_refused_file_already_in_sources_leaves_kg_unchanged(empty_kg: Layout) -> None:
+    in_place = empty_kg.sources_dir / "no-reference.ttl"
     in_place.write_bytes((FIXTURES / "no-reference.ttl").read_bytes())
-    before = snapshot(kg_copy.root)
-    exit_code, output = add(kg_copy, str(in_place))
+    before = snapshot(empty_kg.root)
+    exit_code, output = add(empty_kg, str(in_place))
     assert exit_code == 1 and "at least one reference" in output
-    assert snapshot(kg_copy.root) == before
+    assert snapshot(empty_kg.root) == before

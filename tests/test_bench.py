@@ -17,6 +17,8 @@ from dckg.curate.build import build
 from dckg.graph.rdf import DCKG, DCKV, TIME
 from dckg.layout import Layout
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Layout:

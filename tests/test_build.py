@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 
@@ -106,6 +107,7 @@ def test_turtle_and_trig_hold_the_same_triples(layout: Layout) -> None:
     assert turtle == canonical(layout.trig, ox.RdfFormat.TRIG)
 
 
+@pytest.mark.slow
 def test_infer_writes_a_separate_closure(kg_copy: Layout) -> None:
     asserted = kg_copy.turtle.read_bytes()
     result = CliRunner().invoke(main, ["build", "--infer", "--kg", str(kg_copy.root)])

@@ -6,7 +6,6 @@ import csv
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -20,6 +19,8 @@ from dckg.docs.site import query_page
 from dckg.layout import Layout
 from dckg.query.execute import run_query
 from dckg.query.library import library, parse_query
+
+pytestmark = pytest.mark.slow
 
 
 class Page(HTMLParser):
@@ -53,11 +54,10 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, built: Layout) -> Path:
     """``dckg docs`` run once on a copy of the built graph."""
     root = tmp_path_factory.mktemp("docs")
-    shutil.copytree(layout.root, root / "kg", ignore=shutil.ignore_patterns("store", ".*"))
-    result = CliRunner().invoke(main, ["docs", "--kg", str(root / "kg"), "-o", str(root / "site")])
+    result = CliRunner().invoke(main, ["docs", "--kg", str(built.root), "-o", str(root / "site")])
     assert result.exit_code == 0, result.output
     assert "index.html" in result.output
     return root / "site"

@@ -24,6 +24,8 @@ from dckg.layout import Layout, shapes_path
 from dckg.validation.shacl import data_graph, run_shacl
 from dckg.validation.validate import assemble_data
 
+pytestmark = pytest.mark.java
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shacl"
 SKOLEM = "urn:dckg:skolem:"
 

@@ -16,6 +16,8 @@ import pytest
 from dckg.checks.owl import OwlReport, check_owl
 from dckg.errors import DckgError
 
+pytestmark = pytest.mark.java
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "owl"
 ONTOLOGY = ROOT / "ontology" / "dckg.ttl"

@@ -92,6 +92,7 @@ def test_golden_results(case, results, request) -> None:
     assert Counter(map(tuple, got["rows"])) == Counter(map(tuple, expected["rows"]))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_rdflib_gives_the_same_rows_as_oxigraph(case, results, rdflib_engine) -> None:
     ours = run(rdflib_engine, *case)

@@ -15,6 +15,8 @@ from dckg.curate.reasoning import closure, keep_inferred
 from dckg.graph.rdf import DCKG, DCKI
 from dckg.layout import Layout
 
+pytestmark = pytest.mark.slow
+
 BUILTIN = (str(OWL), str(RDFS), str(RDF))
 INDIVIDUALS = "https://w3id.org/dckg/id/"
 
@@ -32,11 +34,8 @@ def entailment_kind(triple: tuple[object, object, object]) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def asserted(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Graph:
-    target = tmp_path_factory.mktemp("reasoning") / "kg"
-    shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
-    build(Layout(target))
-    return Graph().parse(target / "dckg.ttl")
+def asserted(built: Layout) -> Graph:
+    return Graph().parse(built.turtle)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from dckg.cli import main
-from dckg.curate.build import build
 from dckg.graph.store import load_in_memory
 from dckg.layout import Layout
 from dckg.query.engine import OxigraphEngine
@@ -25,6 +23,8 @@ from dckg.query.remote import RemoteEngine
 from dckg.query.results import comparable
 from dckg.query.sparql import bind_values, inspect_query, where_group_start
 from dckg.serve.server import oxigraph_binary, serve_command
+
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:
@@ -46,17 +46,7 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Layout:
-    """A built private copy of kg/."""
-    target = tmp_path_factory.mktemp("serve") / "kg"
-    shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
-    copy = Layout(target)
-    build(copy)
-    return copy
-
-
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, served: Layout) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, built: Layout) -> Iterator[str]:
     """One writable in-memory Oxigraph server for the session, with the graph pushed to it."""
     port = free_port()
     proc = subprocess.Popen(
@@ -68,7 +58,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, served: Layout) -> Iterator
     try:
         wait_until_up(url, proc)
         result = CliRunner().invoke(
-            main, ["push", "--endpoint", f"{url}/store", "--kg", str(served.root)]
+            main, ["push", "--endpoint", f"{url}/store", "--kg", str(built.root)]
         )
         assert result.exit_code == 0, result.output
         yield url
@@ -88,8 +78,8 @@ EXTRA = {
 
 
 @pytest.mark.parametrize("query", NAMED, ids=[q.name for q in NAMED])
-def test_remote_matches_local(server: str, served: Layout, query: NamedQuery) -> None:
-    local = OxigraphEngine(load_in_memory([served.trig]))
+def test_remote_matches_local(server: str, built: Layout, query: NamedQuery) -> None:
+    local = OxigraphEngine(load_in_memory([built.trig]))
     remote = RemoteEngine(f"{server}/query")
     form = inspect_query(query.text)
     for given in ({}, EXTRA.get(query.name)):
@@ -103,11 +93,11 @@ def test_remote_matches_local(server: str, served: Layout, query: NamedQuery) ->
             assert mine.rows
 
 
-def test_pushed_one_graph_per_input(server: str, served: Layout) -> None:
+def test_pushed_one_graph_per_input(server: str, built: Layout) -> None:
     remote = RemoteEngine(f"{server}/query")
     text = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
     graphs = {row[0].value for row in remote.run(text, {}, "SELECT").rows if row[0]}
-    expected = {f"https://w3id.org/dckg/graph/source/{p.stem}" for p in served.source_files()}
+    expected = {f"https://w3id.org/dckg/graph/source/{p.stem}" for p in built.source_files()}
     expected |= {f"https://w3id.org/dckg/graph/{n}" for n in ("ontology", "entities", "derived")}
     assert graphs == expected
 
@@ -141,14 +131,14 @@ def test_unreachable_endpoint_is_a_clean_error() -> None:
     assert "Traceback" not in result.output and "query failed" in result.output
 
 
-def test_dckg_serve_serves_the_store(served: Layout) -> None:
+def test_dckg_serve_serves_the_store(built: Layout) -> None:
     port = free_port()
-    command = serve_command(served, f"127.0.0.1:{port}")
-    assert "serve-read-only" in command and str(served.store) in command
+    command = serve_command(built, f"127.0.0.1:{port}")
+    assert "serve-read-only" in command and str(built.store) in command
     proc = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "dckg"),
-            *("serve", "--kg", str(served.root), "--bind", f"127.0.0.1:{port}"),
+            *("serve", "--kg", str(built.root), "--bind", f"127.0.0.1:{port}"),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -158,16 +148,14 @@ def test_dckg_serve_serves_the_store(served: Layout) -> None:
         wait_until_up(url, proc)
         query = library()["channels"]
         remote = RemoteEngine(f"{url}/query").run(query.text, {}, "SELECT")
-        local = OxigraphEngine(load_in_memory([served.trig])).run(query.text, {}, "SELECT")
+        local = OxigraphEngine(load_in_memory([built.trig])).run(query.text, {}, "SELECT")
         assert comparable(remote.rows) == comparable(local.rows)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def test_serve_refuses_a_missing_store(tmp_path: Path, served: Layout) -> None:
-    target = tmp_path / "kg"
-    shutil.copytree(served.root, target, ignore=shutil.ignore_patterns("store"))
-    result = CliRunner().invoke(main, ["serve", "--kg", str(target)])
+def test_serve_refuses_a_missing_store(unbuilt_copy: Layout) -> None:
+    result = CliRunner().invoke(main, ["serve", "--kg", str(unbuilt_copy.root)])
     assert result.exit_code == 2
     assert "run `dckg build` first" in result.output

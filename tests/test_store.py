@@ -14,20 +14,10 @@ from dckg.cli import main
 from dckg.curate.build import build
 from dckg.graph.store import MARKER, load_in_memory, open_for_query, store_state
 from dckg.layout import Layout
-from dckg.query.engine import OxigraphEngine, RdflibEngine, open_engine
+from dckg.query.engine import OxigraphEngine, open_engine
 from dckg.query.library import NamedQuery, bindings, library
 from dckg.query.results import comparable
 from dckg.query.sparql import inspect_query
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, layout: Layout) -> Layout:
-    """A private copy of kg/, built once for this module (outputs and store)."""
-    target = tmp_path_factory.mktemp("store") / "kg"
-    shutil.copytree(layout.root, target, ignore=shutil.ignore_patterns("store", ".*"))
-    copy = Layout(target)
-    build(copy)
-    return copy
 
 
 def test_build_writes_a_fresh_store(built: Layout) -> None:
@@ -103,17 +93,16 @@ NAMED = sorted(library().values(), key=lambda q: q.name)
 
 
 @pytest.mark.parametrize("query", NAMED, ids=[q.name for q in NAMED])
-def test_store_memory_and_rdflib_agree(built: Layout, query: NamedQuery) -> None:
-    """Every named query gives the same rows from the store, the TriG in Oxigraph memory,
-    and rdflib."""
+def test_store_and_memory_agree(built: Layout, query: NamedQuery) -> None:
+    """Every named query gives the same rows from the store and from the TriG in Oxigraph
+    memory (rdflib against Oxigraph: test_queries.py)."""
     import pyoxigraph as ox
 
     bound = bindings(query, {})
     form = inspect_query(query.text)
-    engines: dict[str, OxigraphEngine | RdflibEngine] = {
+    engines: dict[str, OxigraphEngine] = {
         "store": OxigraphEngine(ox.Store.read_only(str(built.store))),
         "memory": OxigraphEngine(load_in_memory([built.trig])),
-        "rdflib": _rdflib(built),
     }
     results = {name: engine.run(query.text, bound, form) for name, engine in engines.items()}
     assert {tuple(r.variables) for r in results.values()} == {tuple(results["store"].variables)}
@@ -122,15 +111,6 @@ def test_store_memory_and_rdflib_agree(built: Layout, query: NamedQuery) -> None
         assert rows[name] == rows["store"], f"{name} differs from the store"
     if not query.is_violation:
         assert rows["store"], f"{query.name} returns no rows on the five-article graph"
-
-
-_RDFLIB: dict[Path, RdflibEngine] = {}
-
-
-def _rdflib(layout: Layout) -> RdflibEngine:
-    if layout.root not in _RDFLIB:
-        _RDFLIB[layout.root] = RdflibEngine.from_files([layout.trig])
-    return _RDFLIB[layout.root]
 
 
 def test_query_uses_the_store_and_survivors_answer(built: Layout) -> None:

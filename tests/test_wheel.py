@@ -20,6 +20,8 @@ from rdflib.namespace import OWL
 
 from dckg import __version__
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
