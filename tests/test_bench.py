@@ -135,3 +135,20 @@ def test_rdflib_parse_over_its_timeout_runs_no_query(corpus: Layout) -> None:
     # takes longer), and the baseline says so instead of showing empty cells.
     rdf = run_rdflib(corpus.root, ["survivors"], "{}", 1, timeout=60, parse_timeout=0.01)
     assert rdf.records == [{"open_capped": True}]
+
+
+def test_cold_start_compares_dckg_with_bare_oxigraph(built: Layout) -> None:
+    result = CliRunner().invoke(
+        main, ["bench", "cold-start", "--kg", str(built.root), "--runs", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert set(summary["median_s"]) == {"dckg", "bare", "bare+click"}
+    assert summary["rows_agree"] and summary["rows"]["dckg"] > 0
+    assert summary["dckg_vs_bare"] > 0 and summary["dckg_vs_bare_click"] > 0
+
+
+def test_cold_start_needs_a_built_store(unbuilt_copy: Layout) -> None:
+    result = CliRunner().invoke(main, ["bench", "cold-start", "--kg", str(unbuilt_copy.root)])
+    assert result.exit_code == 2
+    assert "run `dckg build` first" in result.output

@@ -6,13 +6,12 @@ Exit codes: 0 success; 1 "does not conform / a required result is missing";
 
 from __future__ import annotations
 
-import logging
+import importlib
 from typing import Any
 
 import click
 
 from dckg import __version__
-from dckg.cli import extras, graph, query
 from dckg.errors import DckgError
 
 EPILOG = """\b
@@ -32,8 +31,37 @@ Examples:
 """
 
 
+#: Each command and the module that defines it, imported only when it runs (click's
+#: lazily loaded subcommands), so ``dckg query`` does not load the other commands.
+COMMANDS: dict[str, str] = {
+    "build": "dckg.cli.graph:build",
+    "check-owl": "dckg.cli.graph:check_owl",
+    "validate": "dckg.cli.graph:validate",
+    "add": "dckg.cli.graph:add",
+    "queries": "dckg.cli.query:list_queries",
+    "query": "dckg.cli.query:query",
+    "serve": "dckg.cli.query:serve",
+    "push": "dckg.cli.query:push",
+    "bench": "dckg.cli.extras:bench",
+    "plot": "dckg.cli.extras:plot",
+    "docs": "dckg.cli.extras:docs",
+}
+
+
 class DckgGroup(click.Group):
-    """Turns library errors into the exit-code contract instead of tracebacks."""
+    """Loads commands lazily, and turns library errors into the exit-code contract
+    instead of tracebacks."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _, name = COMMANDS[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,21 +76,8 @@ class DckgGroup(click.Group):
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def main(verbose: int) -> None:
     """dckg: diplomatic channels as a knowledge graph with a source on every statement."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose:  # otherwise warnings reach stderr through logging's last-resort handler
+        import logging
 
-
-for command in (
-    graph.build,
-    graph.check_owl,
-    graph.validate,
-    graph.add,
-    query.list_queries,
-    query.query,
-    query.serve,
-    query.push,
-    extras.bench,
-    extras.plot,
-    extras.docs,
-):
-    main.add_command(command)
+        level = logging.WARNING - 10 * min(verbose, 2)
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")

@@ -99,6 +99,20 @@ def bench_run(
         click.echo(line)
 
 
+@bench.command("cold-start")
+@KG_OPTION
+@click.option("--query", "name", default="survivors", show_default=True, help="A named query.")
+@click.option("--at", default="2021-10-18", show_default=True, help="Its date parameter.")
+@click.option("--runs", "-n", type=int, default=10, show_default=True, help="Runs of each.")
+def bench_cold_start(kg: Path | None, name: str, at: str, runs: int) -> None:
+    """Time `dckg query` from a cold process against bare Oxigraph (and click); JSON last."""
+    from dckg.bench.coldstart import run_cold_start
+    from dckg.layout import find_layout
+
+    for line in run_cold_start(find_layout(kg), name, at, runs):
+        click.echo(line)
+
+
 @click.group()
 def plot() -> None:
     """Draw the graph: channel statuses over time, or the channel network at dates."""

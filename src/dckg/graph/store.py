@@ -16,7 +16,6 @@ needs the store to match the TriG; ``dckg validate`` needs it to match the input
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,10 +38,14 @@ StoreState = Literal["fresh", "stale", "missing"]
 
 
 def sha256_of(data: bytes) -> str:
+    import hashlib  # not on the query path, which only compares sizes and mtimes
+
     return hashlib.sha256(data).hexdigest()
 
 
 def _file_sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -12,7 +12,6 @@ Oxigraph terms whichever engine ran. rdflib is imported only on its own path.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -220,5 +219,7 @@ def open_engine(name: str, layout: Layout) -> Engine:
         return RdflibEngine.from_files([layout.trig])
     opened = open_for_query(layout)
     if opened.note:
+        import logging
+
         logging.getLogger(__name__).warning(opened.note)
     return OxigraphEngine(opened.store)

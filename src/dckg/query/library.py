@@ -137,10 +137,10 @@ def load(spec: str, stdin_text: str | None = None) -> NamedQuery:
         if not path.is_file():
             raise DckgError(f"{spec}: no such query file")
         return parse_query(path.stem, path.read_text(encoding="utf-8"), str(path))
-    queries = library()
-    if spec not in queries:
+    shipped = data_dir("queries") / f"{spec}.rq"
+    if "/" in spec or not shipped.is_file():
         raise DckgError(f"unknown query {spec!r}; `dckg queries` lists them")
-    return queries[spec]
+    return parse_query(spec, shipped.read_text(encoding="utf-8"), shipped.name)
 
 
 def date_term(value: str, *, end: bool = False) -> ox.Literal:
