@@ -200,14 +200,8 @@ def build_registry(triples: int, rng: random.Random) -> tuple[Registry, str, int
     for i in range(10 + triples // 10_000):
         slug = f"place-{i}"
         reg.places.append(slug)
-        entity(
-            slug,
-            [
-                "a dckg:Place",
-                f'rdfs:label "City {i}"@en',
-                f"dckg:inCountry dcki:{rng.choice(reg.states)}",
-            ],
-        )
+        country = f"dckg:inCountry dcki:{rng.choice(reg.states)}"
+        entity(slug, ["a dckg:Place", f'rdfs:label "City {i}"@en', country])
     for i in range(10 + triples // 5_000):
         slug = f"post-{i}"
         reg.posts.append(slug)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from dckg.query.engine import Cell
+from dckg.layout import Layout
+from dckg.query.engine import Cell, Engine, QueryResult
+from dckg.query.sparql import Form, Term
 
 
 def emit(record: dict[str, Any]) -> None:
@@ -32,7 +34,7 @@ def digest(rows: list[tuple[Cell, ...]]) -> str:
 
 
 def time_queries(
-    run: Callable[[str, dict[str, Any], str], Any],
+    run: Callable[[str, Mapping[str, Term], Form], QueryResult],
     names: list[str],
     params: dict[str, Any],
     repeat: int,
@@ -63,7 +65,6 @@ def time_queries(
 def main(argv: list[str]) -> None:
     """Dispatch one phase."""
     phase, root = argv[0], Path(argv[1])
-    from dckg.layout import Layout
 
     layout = Layout(root)
     if phase == "build":
@@ -98,7 +99,8 @@ def main(argv: list[str]) -> None:
         raise SystemExit(f"unknown phase {phase}")
 
 
-def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
+def _engine(phase: str, layout: Layout, scratch: Path | None) -> Engine:
+    from dckg.graph.store import load_in_memory
     from dckg.query.engine import OxigraphEngine, RdflibEngine, open_engine
 
     if phase == "ours":
@@ -106,8 +108,6 @@ def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
     if phase == "rdflib":
         return RdflibEngine.from_files([layout.trig])
     import pyoxigraph as ox
-
-    from dckg.graph.store import add_union_default
 
     if phase == "oxigraph-disk":
         # The same dataset dckg queries, the fastest way pyoxigraph writes it to disk:
@@ -122,10 +122,7 @@ def _engine(phase: str, layout: Any, scratch: Path | None) -> Any:
         )
         store.flush()
         return OxigraphEngine(store)
-    store = ox.Store()
-    store.bulk_load(path=str(layout.trig), format=ox.RdfFormat.TRIG)
-    add_union_default(store)  # the same dataset dckg queries: the union as a set
-    return OxigraphEngine(store)
+    return OxigraphEngine(load_in_memory([layout.trig]))  # the same dataset dckg queries
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dckg.cli.options import ENGINE_OPTION, KG_OPTION
+from dckg.cli.options import ENGINE_OPTION, KG_OPTION, repeatable
 from dckg.errors import DckgError
 
 
@@ -130,16 +130,10 @@ PLOT_OUTPUT = click.option(
 
 @plot.command("timeline")
 @KG_OPTION
-@click.option(
-    "--channel",
-    "channels",
-    multiple=True,
-    metavar="CHANNEL",
-    help="Only this channel (repeatable).",
-)
+@repeatable("--channel", "channels", metavar="CHANNEL", help="Only this channel (repeatable).")
 @click.option("--from", "start", metavar="DATE", help="Start of the window (YYYY[-MM[-DD]]).")
 @click.option("--to", "end", metavar="DATE", help="End of the window, inclusive.")
-@click.option("--mark", "marks", multiple=True, metavar="DATE", help="Dashed line at DATE.")
+@repeatable("--mark", "marks", metavar="DATE", help="Dashed line at DATE.")
 @ENGINE_OPTION
 @PLOT_OUTPUT
 def plot_timeline(
@@ -174,10 +168,9 @@ def plot_timeline(
 
 @plot.command("network")
 @KG_OPTION
-@click.option(
+@repeatable(
     "--at",
     "dates",
-    multiple=True,
     required=True,
     metavar="DATE",
     help="A date to show (repeat for panels side by side).",

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
+
+
+def repeatable(*decls: str, **attrs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option that may be given several times; its values arrive as a tuple."""
+    return click.option(*decls, multiple=True, **attrs)
+
 
 KG_OPTION = click.option(
     "--kg",
@@ -23,10 +31,9 @@ ENGINE_OPTION = click.option(
 )
 
 
-ARTICLE_OPTION = click.option(
+ARTICLE_OPTION = repeatable(
     "--article",
     "articles",
-    multiple=True,
     type=click.Path(path_type=Path),
     help="The article's text: check every quote occurs in it (repeatable).",
 )

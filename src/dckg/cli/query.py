@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dckg.cli.options import ENGINE_OPTION, KG_OPTION
+from dckg.cli.options import ENGINE_OPTION, KG_OPTION, repeatable
 
 
 @click.command("queries")
@@ -25,14 +25,7 @@ def list_queries() -> None:
 @click.command()
 @click.argument("spec", metavar="QUERY")
 @KG_OPTION
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Bind a parameter (repeatable).",
-)
+@repeatable("--param", "-p", "params", metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
 @click.option("--at", "at", metavar="DATE", help="Shorthand for the query's date parameter.")
 @click.option(
     "--format",
