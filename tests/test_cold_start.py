@@ -1,8 +1,9 @@
-"""``dckg query`` on Oxigraph starts cold in a fraction of a second: no rdflib, no pySHACL.
+"""``dckg query`` on Oxigraph starts cold: no rdflib, no pySHACL, and faithful writers.
 
-Not a timed test (the machine is shared): it checks what makes the start slow is
-never imported, and that what replaced rdflib on that path — the query screen,
-the engine-neutral terms and the result writers — behaves exactly as rdflib did.
+Not a timed test (``dckg bench cold-start`` measures the time): it checks that what
+makes a start slow is never imported on the Oxigraph path, that the lexer screening
+queries there refuses what rdflib's parser refuses, and that each engine's W3C result
+writers give back the rows the engine returned.
 """
 
 from __future__ import annotations
