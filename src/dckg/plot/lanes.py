@@ -24,6 +24,17 @@ from dckg.plot.periods import Span
 RANK_VALUE = {"deprecated": 0, "normal": 1, "preferred": 2}
 
 
+def rank_value(rank: str) -> int:
+    """A rank label as a number to compare: deprecated 0, normal 1, preferred 2."""
+    return RANK_VALUE.get(rank, 1)
+
+
+def outranked(rank: str, others: Iterable[str]) -> bool:
+    """Deprecated, or outranked by one of ``others`` (the ranks of rival claims or reports)."""
+    mine = rank_value(rank)
+    return mine == 0 or any(rank_value(other) > mine for other in others)
+
+
 @dataclass
 class Band:
     """A claim laid out on its row."""
@@ -44,8 +55,7 @@ class Band:
     @property
     def lower_rank(self) -> bool:
         """Deprecated, or outranked by a claim it overlaps."""
-        mine = RANK_VALUE.get(self.claim.rank, 1)
-        return mine == 0 or any(RANK_VALUE.get(r.rank, 1) > mine for r in self.rivals)
+        return outranked(self.claim.rank, (r.rank for r in self.rivals))
 
     def until(self, horizon: datetime) -> datetime:
         """Where the band stops when drawn up to ``horizon``."""
@@ -60,9 +70,7 @@ def _stop(
     later = [
         span.start
         for other, span in others
-        if other.status != claim.status
-        and RANK_VALUE.get(other.rank, 1) > 0
-        and span.start > start.start
+        if other.status != claim.status and rank_value(other.rank) > 0 and span.start > start.start
     ]
     return min(later) if later else None
 
@@ -98,9 +106,7 @@ def lay_out(claims: Iterable[StatusClaim]) -> dict[str, list[Band]]:
         bands = [
             Band(claim, start, _stop(claim, start, dated), claim.end) for claim, start in dated
         ]
-        bands.sort(
-            key=lambda b: (b.start.start, -RANK_VALUE.get(b.claim.rank, 1), str(b.claim.statement))
-        )
+        bands.sort(key=lambda b: (b.start.start, -rank_value(b.claim.rank), str(b.claim.statement)))
         for band in bands:
             band.rivals = [o.claim for o in bands if o is not band and _rivals(band, o)]
         for cluster in _clusters(bands):

@@ -9,12 +9,14 @@ and the software version in the PNG.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dckg.atomic import write_files
 from dckg.errors import DckgError
+from dckg.plot.style import drawing
 from dckg.plot.svg import Note, annotate_svg
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def check_output(path: Path) -> str:
     return suffix[1:]
 
 
-def render(fig: Figure, fmt: str, notes: dict[str, Note]) -> bytes:
+def render(fig: Figure, fmt: str, notes: Mapping[str, Note]) -> bytes:
     """The figure's bytes in ``fmt``, tooltips and classes added to an SVG."""
     buffer = BytesIO()
     if fmt == "svg":
@@ -44,6 +46,9 @@ def render(fig: Figure, fmt: str, notes: dict[str, Note]) -> bytes:
     return buffer.getvalue()
 
 
-def save_figure(fig: Figure, path: Path, notes: dict[str, Note]) -> None:
-    """Write the figure to ``path`` atomically, in the format its extension names."""
-    write_files({path: render(fig, check_output(path), notes)})
+def save_drawing(path: Path, draw: Callable[[], tuple[Figure, Mapping[str, Note]]]) -> None:
+    """Draw a figure in the fixed style and write it to ``path`` atomically, in the format
+    its extension names."""
+    with drawing():
+        fig, notes = draw()
+        write_files({path: render(fig, check_output(path), notes)})

@@ -1,4 +1,5 @@
-"""How the pictures look: one colour per status, one marker per kind of event, fixed fonts.
+"""How the pictures look: one colour per status, one marker per kind of event, fixed fonts,
+and the legend under each picture naming the colours it used.
 
 Colours are keyed by the status's label slug (``in force`` → ``in-force``), the
 same slug that becomes the CSS class of its shapes in the SVG, so a reader, a
@@ -11,7 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
 
 STATUS_COLOURS: dict[str, str] = {
     "active": "#2e7d32",
@@ -25,6 +31,8 @@ STATUS_COLOURS: dict[str, str] = {
 }
 SPARE_COLOURS = ("#1e88e5", "#00897b", "#f9a825", "#5e35b1", "#d81b60", "#546e7a")
 UNKNOWN_COLOUR = "#cfd8dc"
+PALE = 0.38  # the opacity of what is known only to the month or year
+HATCH = "////"  # over a claim that is disputed and lower in rank
 
 # Event kinds: (marker, colour, the event-type label slugs that belong to it).
 EVENT_KINDS: dict[str, tuple[str, str, frozenset[str]]] = {
@@ -85,6 +93,33 @@ def status_colour(status: str, palette: dict[str, str] | None = None) -> str:
     if key not in palette:
         palette[key] = SPARE_COLOURS[len(palette) % len(SPARE_COLOURS)]
     return palette[key]
+
+
+@dataclass
+class StatusKey:
+    """The statuses a picture has coloured so far, for its legend, and their colours.
+
+    Spare colours go to unknown statuses in the order they are first drawn, so one
+    picture never gives two statuses the same spare colour."""
+
+    palette: dict[str, str] = field(default_factory=dict)
+    used: dict[str, str] = field(default_factory=dict)
+
+    def colour(self, status: str) -> str:
+        """The colour of ``status``, which the legend will now list."""
+        colour = self.used[status] = status_colour(status, self.palette)
+        return colour
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(status, colour) for every status drawn, in the legend's order."""
+        return sorted(self.used.items())
+
+
+def add_legend(fig: Figure, handles: list[Artist], *, ncol: int, fontsize: float) -> None:
+    """The legend, frameless under the picture (constrained layout makes room for it)."""
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=ncol, fontsize=fontsize, frameon=False
+    )
 
 
 def event_kind(types: set[str]) -> str:

@@ -5,14 +5,19 @@ way to give it a ``<title>`` (the SVG tooltip) or a ``class``. The usual way,
 matplotlib's own "SVG Tooltip" gallery example, is to give each artist a gid and
 add the rest afterwards with ``xml.etree``: that is what this module does, so
 every band, marker and edge carries its sources as a tooltip and its status as
-a CSS class.
+a CSS class. ``Notes`` is the first half (the gids and what they say, gathered
+while drawing), ``annotate_svg`` the second.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -27,6 +32,21 @@ class Note:
 
     classes: tuple[str, ...]
     title: str
+
+
+class Notes(dict[str, Note]):
+    """The note of every shape drawn so far, by gid; the artists get the gid as they are noted."""
+
+    def tag(self, gid: str, note: Note, *artists: Artist) -> None:
+        """Give ``artists`` the id ``gid`` and ``note`` as their tooltip and classes."""
+        for artist in artists:
+            artist.set_gid(gid)
+        self[gid] = note
+
+    def tag_each(self, prefix: str, note: Note, artists: Iterable[Artist]) -> None:
+        """One id per artist, ``prefix-0``, ``prefix-1``…, all with the same ``note``."""
+        for i, artist in enumerate(artists):
+            self.tag(f"{prefix}-{i}", note, artist)
 
 
 def annotate_svg(data: bytes, notes: Mapping[str, Note]) -> bytes:
