@@ -129,6 +129,16 @@ def make_instant(day: dt.date, precision: str, qualifier: str | None = None) -> 
     return Instant(f"{decade}s", dt.date(decade, 1, 1), precision)
 
 
+def event_props(etype: str, when: Instant, *more: str) -> list[str]:
+    """The Turtle properties every synthetic event has, then ``more``."""
+    return [
+        "a dckg:Event",
+        f"dckg:eventType dckv:{etype}",
+        f"dckg:occurredAt dckt:{when.slug}",
+        *more,
+    ]
+
+
 @dataclass(frozen=True)
 class Channel:
     """A channel of the registry: its IRI slug, class, label and parties."""
@@ -329,13 +339,8 @@ class ArticleWriter:
         when = self.instant()
         ev = f"ev-{self.index}-{n}"
         decider, target = rng.sample(self.reg.actors, 2)
-        props = [
-            "a dckg:Event",
-            f"dckg:eventType dckv:{etype}",
-            f"dckg:occurredAt dckt:{when.slug}",
-            f"dckg:decidedBy dcki:{decider}",
-            f"dckg:target dcki:{target}",
-        ]
+        props = event_props(etype, when, f"dckg:decidedBy dcki:{decider}")
+        props.append(f"dckg:target dcki:{target}")
         props += [f"dckg:affects dcki:{c.slug}" for c in channels]
         if rng.random() < 0.4:
             props.append(f"dckg:announcedBy dcki:{rng.choice(self.reg.persons)}")
@@ -409,13 +414,9 @@ class ArticleWriter:
         when = self.instant()
         ev = f"ev-{self.index}-{len(self.body)}"
         a, b = rng.sample(self.reg.persons, 2)
-        props = [
-            "a dckg:Event",
-            f"dckg:eventType dckv:{rng.choice(('contact', 'meeting'))}",
-            f"dckg:occurredAt dckt:{when.slug}",
-            f"dckg:participant dcki:{a} , dcki:{b}",
-            f"dckg:affects dcki:{c.slug}",
-        ]
+        etype = rng.choice(("contact", "meeting"))
+        props = event_props(etype, when, f"dckg:participant dcki:{a} , dcki:{b}")
+        props.append(f"dckg:affects dcki:{c.slug}")
         if rng.random() < 0.5:
             published = self.instant(self.date, "day")
             props.append(f"dckg:latestAsOf dckt:{published.slug}")
