@@ -90,7 +90,7 @@ def test_query_pages_give_description_parameters_and_current_results(site: Path)
             assert "0 rows." in text, name  # the built graph passed its gates
 
 
-def test_status_at_page_shows_the_rows_the_query_gives(site: Path) -> None:
+def test_status_at_page_shows_the_rows_the_query_gives(site: Path, built: Layout) -> None:
     page = Page(site / "queries" / "status-at.html")
     header = next(row for row in page.rows if "channelLabel" in row)
     shown = sorted(
@@ -98,7 +98,7 @@ def test_status_at_page_shows_the_rows_the_query_gives(site: Path) -> None:
         for row in page.rows
         if len(row) == len(header) and row != header
     )
-    text, _ = run_query("status-at", layout_dir=site.parent / "kg", fmt="csv")
+    text, _ = run_query("status-at", layout_dir=built.root, fmt="csv")
     expected = sorted((r["channelLabel"], r["status"]) for r in csv.DictReader(io.StringIO(text)))
     assert shown == expected
     assert any(label == "NATO Military Liaison Mission in Moscow" for label, _ in shown)

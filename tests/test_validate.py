@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
@@ -331,7 +332,8 @@ def test_cli_formats_are_the_report_writers() -> None:
     """The CLI lists the formats by hand (so `dckg --help` need not import rdflib)."""
     from dckg.validation.report import FORMATS, RENDERERS
 
-    command = main.commands["validate"]
+    command = main.get_command(click.Context(main), "validate")
+    assert command is not None
     option = next(p for p in command.params if p.name == "fmt")
     assert tuple(option.type.choices) == FORMATS == tuple(RENDERERS)  # type: ignore[attr-defined]
 
