@@ -2,8 +2,8 @@
 
 #: The one place the version is written: pyproject.toml reads it from here (hatch's
 #: ``[tool.hatch.version]``), and the tests check it against the ontology's
-#: ``owl:versionInfo``. A literal, not ``importlib.metadata``, which costs 50 ms of
-#: imports on every run of the command line.
+#: ``owl:versionInfo``. A literal, not ``importlib.metadata``, whose imports every run
+#: of the command line would pay for (see BENCHMARKS.md).
 __version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -1,18 +1,15 @@
 """Apache Jena's SHACL engine, run as a second opinion on the same shapes and data.
 
-Two engines that implement the same W3C spec independently should agree on every
-verdict; where they do not, one of them (or a shape relying on one engine's
-quirk) is wrong. The test suite runs every fixture through both.
-
-Jena comes from Debian (``libapache-jena-java`` 4.5), which has two packaging
-faults (see ``../shared/design/protege-check.md``): its relocated Xerces classes
-look for their message files under ``xerces/...`` while the jar keeps them under
-``org/apache/jena/ext/xerces/...`` (``scripts/setup-java.sh`` copies them into a
-directory that goes first on the classpath), and ``shacl validate`` exits 0 even
-when the data does not conform. So this module does not use Jena's command at
-all: ``java/JenaShacl.java`` (run by :mod:`dckg.checks.jvm`)
-validates a list of (shapes, data) pairs in one JVM and prints one JSON report per
-pair, whose ``conforms`` is read from Jena's report.
+Two independent implementations of the W3C spec should agree on every verdict; where
+they do not, one of them (or a shape relying on one engine's quirk) is wrong, so the
+test suite runs every fixture through both. Debian's Jena (``libapache-jena-java``
+4.5) has two packaging faults (``../shared/design/protege-check.md``): its relocated
+Xerces classes look for their message files under ``xerces/...``, not where the jar
+keeps them (``scripts/setup-java.sh`` copies them into a directory first on the
+classpath), and ``shacl validate`` exits 0 even when the data does not conform. So
+Jena's command is not used: ``java/JenaShacl.java`` (run by :mod:`dckg.checks.jvm`)
+validates (shapes, data) pairs in one JVM and prints one JSON report per pair, with
+``conforms`` read from Jena's report.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ SETUP_HINT = "run `bash scripts/setup-java.sh`"
 #: long RDF lists and deep class expressions.
 JVM_OPTIONS: tuple[str, ...] = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss16m")
 
-#: A generous bound: the checks take seconds, but HermiT on a bad ontology can spin.
+#: A generous bound, far above a normal run: HermiT on a bad ontology can spin.
 DEFAULT_TIMEOUT_S = 600.0
 
 

@@ -1,22 +1,17 @@
 """``dckg add``: validate an article file, then put it in ``kg/sources`` and rebuild.
 
-All or nothing. The steps, under the build's exclusive lock on ``kg/`` (re-entrant
-in one thread, see :func:`dckg.atomic.locked`), so that neither another add nor a
-plain ``dckg build`` can interleave:
+All or nothing, under the build's exclusive lock on ``kg/`` (re-entrant in one thread,
+:func:`dckg.atomic.locked`), so no other add or build can interleave:
 
 1. validate the file against the existing graph (nothing is written yet);
-2. write it to ``kg/sources/NAME`` atomically (temporary file, fsync, rename);
-3. rebuild ``kg/`` with :func:`dckg.curate.build.build`, which writes its outputs all at
-   once or not at all;
+2. write it to ``kg/sources/NAME`` atomically;
+3. rebuild ``kg/`` with :func:`dckg.curate.build.build` (all outputs or none);
 4. if step 3 fails for any reason, put ``kg/sources/NAME`` back as it was.
 
-So a refused file, a failing build or an interrupted write leaves every file
-under ``kg/`` byte-identical.
-
-Adding a file whose bytes are already in ``kg/sources`` changes nothing (not
-even the build outputs). A different file under an existing name is refused
-unless ``replace`` is set. A file that is itself in ``kg/sources`` (a curator
-wrote it there) is validated and the graph rebuilt.
+So a refused file, a failing build or an interrupted write leaves ``kg/`` byte-identical.
+A file whose bytes are already in ``kg/sources`` changes nothing; a different file
+under an existing name is refused unless ``replace`` is set; a file already in
+``kg/sources`` (a curator wrote it there) is validated and the graph rebuilt.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """OWL RL inferences for ``dckg build --infer``, from owlrl or from ``reasonable``.
 
-owlrl (pure Python) is the reference; ``reasonable`` (Rust, PyPI) is 30-50 times
-faster on large graphs (see BENCHMARKS.md). Either way only the *inferred* triples
+owlrl (pure Python) is the reference; ``reasonable`` (Rust, PyPI) is much faster
+on large graphs (see BENCHMARKS.md). Either way only the *inferred* triples
 are kept, in their own file (``dckg-inferred.ttl``); the asserted graph is never
 replaced by the reasoner's output, because ``reasonable`` returns plain strings as
 explicit ``xsd:string`` literals and leaves some input triples out of its output.

@@ -32,8 +32,8 @@ def load_file(store: ox.Store, path: Path, graph: str) -> None:
     Oxigraph reads the file itself (no Python string of it); only a file it refuses,
     or one too small to be worth a second look, is read again to word the error the
     way curators know (UTF-8, empty file, rdflib's file:line:col). ``bulk_load``, not
-    the transactional ``load``: it is about twice as fast, and a refused file fails
-    the whole build anyway.
+    the transactional ``load``: it is faster (see BENCHMARKS.md), and a refused file
+    fails the whole build anyway.
     """
     if path.suffix.lower() not in (".ttl", ".turtle"):
         raise DckgError(f"{path}: sources must be Turtle (.ttl)")

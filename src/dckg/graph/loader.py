@@ -33,23 +33,15 @@ from dckg.layout import Layout
 class PendingStore:
     """A new store being bulk-loaded in a temporary sibling of ``layout.store``.
 
-    :meth:`start` dumps the in-memory build store (the named graphs and their union in
-    the default graph, see :func:`add_union_default`) as N-Quads to a file in the
-    temporary directory, and a thread bulk-loads that file into the new store while
-    the build renders its Turtle and TriG (Oxigraph's loader releases the GIL). The
-    dump goes to a file, not to Python bytes, and is loaded in blocks of
-    :data:`LOAD_BLOCK` bytes: the loader sorts everything one call gets in memory
-    (about 1.3 KB per quad; 1.9M quads in one call peaked at 1.8 GB at 1M triples).
-    ``bulk_load`` gives each call's blank nodes new labels, so a blank node's quads must
-    all go in one call: the dump is written in groups that keep them together (see
-    :func:`write_grouped_dump`), and blocks end only between groups. (Parsing blocks in
-    Python and ``bulk_extend`` keeps labels too, but holds the GIL the build's own
-    thread needs: the 100k build took 7.3 s against 4.1 s.)
-
-    :meth:`paused` holds the loader between two blocks while the build's own peak
-    (its graphs as lines, RDFC-1.0) runs. :meth:`commit` waits for the load and swaps the store in,
-    :meth:`discard` stops it at the next block and removes it. Either must be called
-    under the build lock that was held when it was created.
+    :meth:`start` dumps the build's in-memory store (named graphs, their union in the
+    default graph) as N-Quads to a file, not to Python bytes, and a thread bulk-loads
+    it while the build renders its Turtle and TriG (Oxigraph's loader releases the
+    GIL). The loader sorts everything one call gets in memory, hence blocks of
+    :data:`LOAD_BLOCK` bytes. ``bulk_load`` gives each call's blank nodes new labels,
+    so blocks end only between the groups of :func:`write_grouped_dump`. (Parsing in
+    Python and ``bulk_extend`` keeps labels too, but holds the GIL the build needs.)
+    Call :meth:`commit` or :meth:`discard` under the build lock that was held when the
+    store was created.
     """
 
     def __init__(self, layout: Layout) -> None:
@@ -82,9 +74,9 @@ class PendingStore:
                         store.bulk_load(input=block, format=ox.RdfFormat.N_QUADS)
             if not self.cancelled.is_set():
                 # Each block leaves its own sorted files per index, whose key ranges
-                # overlap; queries then merge them all. Compacting them into one run
-                # costs 0.47 s at 100k triples and halves the heavy queries (conflicts
-                # 1.78 -> 1.02 s, last-used 209 -> 103 ms, survivors 760 -> 350 ms).
+                # overlap, and every query would merge them all. Compacting them into
+                # one run costs little here and makes the heavy queries much faster
+                # (see BENCHMARKS.md).
                 store.optimize()
             store.flush()
             del store  # closes RocksDB before the directory moves
@@ -96,9 +88,9 @@ class PendingStore:
     def paused(self) -> Iterator[None]:
         """Hold the loader after its current block until the block of code ends.
 
-        At 1M triples the loader holds about 200 MB while it sorts a block, and the
-        build 800-900 MB while its graphs become lines and are canonicalised: paused,
-        their peaks do not add up (up to 1.08 GB peak RSS otherwise).
+        The loader sorting a block and the build turning its graphs into lines and
+        canonicalising them are the two largest users of memory: paused, their peaks
+        do not add up.
         """
         with self.turn:
             yield
@@ -145,8 +137,10 @@ class PendingStore:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-#: Bytes of N-Quads per bulk-load call (about 110k quads; the loader then peaks near
-#: 150 MB instead of 1.3 KB for every quad of the whole dump).
+#: Bytes of N-Quads per bulk-load call. The loader's memory grows with the quads one
+#: call gets, so a block is small enough to keep it a small part of the build's peak,
+#: and large enough that a dump takes few calls, each leaving sorted files that
+#: ``optimize()`` must merge (see BENCHMARKS.md).
 LOAD_BLOCK = 16 << 20
 
 #: A blank-node label in an N-Triples line (it may also match inside a literal: then two
@@ -183,8 +177,8 @@ def write_grouped_dump(source: ox.Store, out: BinaryIO) -> list[int]:
                 for label in _BLANK_LABEL.findall(line):
                     shared = shared or owner.setdefault(label, index) != index
         ends.append(out.tell())
-    # The union through a temporary file, a line at a time: at 1M triples it is 150 MB
-    # of N-Triples, which the build's peak (the in-memory store beside it) has no room for.
+    # The union through a temporary file, a line at a time: at scale the build's peak
+    # (the in-memory store beside it) has no room for all its N-Triples as bytes.
     with tempfile.TemporaryFile() as union:
         source.dump(union, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         union.seek(0)

@@ -70,9 +70,8 @@ def serialize_sorted(lines: list[bytes]) -> bytes:
 class _ChunkReader(io.RawIOBase):
     """A read-only binary file over an iterator of byte chunks.
 
-    Oxigraph's parser reads it as it goes, so lines the build holds are parsed without
-    one ``bytes`` object of all of them beside them (at 1M triples: 150 MB of N-Quads
-    for the TriG, 100 MB of N-Triples for the Turtle).
+    Oxigraph's parser reads it as it goes, so the lines the build holds are parsed
+    without a second copy of all of them joined into one ``bytes`` beside them.
     """
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
@@ -117,13 +116,12 @@ def _quad_chunks(graphs: dict[str, list[bytes]]) -> Iterator[bytes]:
 def graph_lines(store: ox.Store, blank: BinaryIO) -> dict[str, list[bytes]]:
     """Every named graph of ``store`` as N-Triples lines, the lines with a blank node apart.
 
-    The blank-node lines go, as N-Quads (their graph appended), to ``blank`` (a
-    temporary file) for :func:`canonical_lines`: RDFC-1.0 labels a blank node from the quads that
-    mention blank nodes and nothing else, so they are canonicalised together, and
-    every other line is already in its canonical form as Oxigraph writes it. A file,
-    not a list or a buffer: at 1M triples those 521k lines would hold 80 MB more
-    while the canonicaliser's ``Dataset`` peaks. With these, the caller can drop the
-    store before RDFC-1.0 runs.
+    The blank-node lines go, as N-Quads, to ``blank`` (a temporary file) for
+    :func:`canonical_lines`: RDFC-1.0 labels a blank node from the quads that mention
+    blank nodes and nothing else, so only they need it; every other line is already
+    canonical as Oxigraph writes it. A file, not a list or a buffer, so those lines are
+    not held while the canonicaliser's ``Dataset`` peaks. With these, the caller can
+    drop the store before RDFC-1.0 runs.
     """
     names = sorted(g.value for g in store.named_graphs())
     graphs: dict[str, list[bytes]] = {}
@@ -143,10 +141,9 @@ def canonical_lines(graphs: dict[str, list[bytes]], blank: BinaryIO) -> dict[str
     """``graphs`` (from :func:`graph_lines`), each sorted, with RDFC-1.0 blank-node labels.
 
     Only the blank-node quads go through an Oxigraph ``Dataset`` and its RDFC-1.0
-    canonicaliser (at 1M triples: 521k of 1.0M quads, about 550 MB and 8 s). Its
-    input and output go through temporary files, so neither is held beside it; the
-    canonical lines join their graphs' lists, which Python sorts. ``blank`` is
-    overwritten with the canonical quads.
+    canonicaliser, which holds them all in memory; its input and output go through
+    temporary files, so neither is held beside it. The canonical lines join their
+    graphs' lists, which Python sorts. ``blank`` is overwritten with the canonical quads.
     """
     if blank.tell():
         blank.seek(0)

@@ -1,17 +1,15 @@
 """The persistent on-disk Oxigraph store that ``dckg query`` opens (``kg/store``).
 
 ``dckg build`` writes it beside the TriG, from the same quads (blank-node labels
-aside), so a query does not re-parse the TriG: opening a RocksDB store takes
-milliseconds whatever the graph's size. The store is a cache of ``dckg.trig``,
-never a source of truth: it is gitignored, ``build --check`` ignores it, and a
-marker file inside it says what it was built from (:mod:`dckg.graph.loader`
-writes it).
+aside), so a query does not re-parse the TriG: opening the store costs the same
+whatever the graph's size. It is a cache of ``dckg.trig``, never a source of truth:
+gitignored, and ignored by ``build --check``.
 
-Freshness, one test for every caller: the marker records the size, mtime and
-SHA-256 of the TriG and of every input it was built from. A file whose size and
-mtime still match is unchanged; otherwise it is hashed and compared, so a ``git
-checkout`` that only touches the mtime does not count as stale. ``dckg query``
-needs the store to match the TriG; ``dckg validate`` needs it to match the inputs.
+Freshness, one test for every caller: a marker file in the store (written by
+:mod:`dckg.graph.loader`) records the size, mtime and SHA-256 of the TriG and of every
+input. A file whose size and mtime match is unchanged; otherwise it is hashed, so a
+``git checkout`` that only touches the mtime is not stale. ``dckg query`` needs the
+store to match the TriG; ``dckg validate`` needs it to match the inputs.
 """
 
 from __future__ import annotations
@@ -30,8 +28,8 @@ from dckg.layout import Layout, query_path
 MARKER = "dckg-build.json"
 #: The layout of the store's contents; a store written with another one is rebuilt.
 #: 2: the union of the named graphs is also held in the default graph.
-#: 3: loaded so that no blank node is split in two (stores of 2 from dumps over 16 MB
-#: were: see write_grouped_dump).
+#: 3: loaded so that no blank node is split in two (stores of 2 from dumps of more
+#: than one load block were: see write_grouped_dump).
 #: 4: the marker records the inputs as well as the TriG.
 STORE_FORMAT = 4
 StoreState = Literal["fresh", "stale", "missing"]
@@ -185,13 +183,10 @@ def load_in_memory(paths: Iterable[Path]) -> ox.Store:
 def add_union_default(store: ox.Store) -> None:
     """Add the union of ``store``'s named graphs to its default graph, as a set.
 
-    Queries see the union of all graphs as their default graph, as a *set*, the way
-    rdflib's ``default_union`` and the SPARQL spec's RDF merge do. Oxigraph's
-    ``use_default_graph_as_union`` is a bag instead: a triple that five article
-    graphs repeat matches five times, which multiplies every join and breaks
-    COUNTs. So the store holds the union itself in its default graph (a store is a
-    set of quads, so the copies of one triple collapse into one) and queries run
-    with the union flag off. One SPARQL update, so Oxigraph copies the quads
-    without a Python object per quad.
+    Queries must see the union as a *set*, as rdflib's ``default_union`` and SPARQL's
+    RDF merge do. Oxigraph's ``use_default_graph_as_union`` is a bag: a triple that
+    five graphs repeat matches five times, which multiplies joins and breaks COUNTs.
+    So the store holds the union itself (copies of a triple collapse into one quad)
+    and queries run with that flag off. One SPARQL update: no Python object per quad.
     """
     store.update(query_path("build/union-default.ru").read_text(encoding="utf-8"))

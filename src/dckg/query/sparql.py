@@ -1,21 +1,16 @@
 """Reading SPARQL text without running it: refusing what must not run, placing parameters.
 
-Refused, whichever engine runs the query: SPARQL Update (dckg is read-only),
-``SERVICE`` (it reaches the network) unless allowed, and ``FROM`` / ``FROM NAMED``
-(rdflib loads them from the web). :func:`inspect_query` decides with rdflib's
-SPARQL grammar. On Oxigraph, :func:`screen_query` avoids importing that parser:
-a small lexer finds the query's form and sends only a query that mentions one of
-those keywords outside comments, strings and IRIs on to :func:`inspect_query`;
-Oxigraph's own parser rejects Update and syntax errors.
+Refused on every engine: SPARQL Update (dckg is read-only), ``SERVICE`` (it reaches
+the network) unless allowed, and ``FROM`` / ``FROM NAMED`` (rdflib loads them from the
+web). :func:`inspect_query` decides with rdflib's SPARQL grammar; on Oxigraph,
+:func:`screen_query` avoids importing it: a small lexer of our own (pygments', for
+one, reads the ``#`` in ``<…#>`` as a comment) sends on only a query with one of those
+keywords outside comments, strings and IRIs, and Oxigraph's parser rejects the rest.
 
-Parameters go in as a ``VALUES`` block that opens the query's top-level WHERE
-group (:func:`bind_values`): the SPARQL Protocol has no bindings, and Oxigraph
-does not push its own ``substitutions`` into the patterns. A trailing ``VALUES``
-would join after ``GROUP BY``, so a parameter used in a ``FILTER`` would be
-unbound there; the block's terms are N-Triples, never user text.
-
-The lexer is ours because no library tokenises SPARQL cheaply and correctly:
-pygments' SparqlLexer, for one, reads the ``#`` inside ``<…#>`` as a comment.
+Parameters go in as a ``VALUES`` block of N-Triples terms opening the top-level WHERE
+group (:func:`bind_values`): the SPARQL Protocol has no bindings, Oxigraph does not
+push its ``substitutions`` into the patterns, and a trailing ``VALUES`` would join
+after ``GROUP BY``, leaving a parameter unbound in a ``FILTER``.
 """
 
 from __future__ import annotations

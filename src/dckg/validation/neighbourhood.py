@@ -1,29 +1,18 @@
 """The part of the existing knowledge graph that new files reference.
 
-``dckg validate`` checks new files *together with* the graph they join (so a
-statement about a channel declared in ``kg/entities.ttl`` resolves), but it must
-not re-validate the whole graph each time. So it takes only a neighbourhood:
+``dckg validate`` checks new files with the graph they join but must not re-validate
+all of it, so it takes a neighbourhood: (1) every triple whose subject is an IRI the
+new files mention, closed over blank nodes (a concise bounded description), and (2)
+the direct triples of every IRI those point to, so that types and instants' dates are
+there for the ``sh:class`` checks and the date comparisons. Other files' references
+(``dckg:hasReference`` and what hangs off it) are left out: one per article, they
+would make the neighbourhood grow with the graph, and no check needs them (a new file
+carries its own, :mod:`dckg.validation.provenance`; only new files' nodes are reported).
 
-1. every triple whose subject is an IRI the new files mention, closed over blank
-   nodes (a concise bounded description: the intervals hanging off that node),
-   and
-2. the direct triples of every IRI those triples point to, so the types of
-   parties, places and events and the dates of instants are there for the
-   ``sh:class`` checks and the date comparisons.
-
-Other files' references (``dckg:hasReference`` and what hangs off it) are left
-out. They are most of the graph around a busy channel or actor, one per article
-that mentions it, so with them the neighbourhood would grow with the graph; and
-no check needs them: a statement in a new file must carry that file's own
-reference (:mod:`dckg.validation.provenance`), and only the new files' nodes are reported.
-
-The existing graph is read with Oxigraph: the on-disk store ``kg/store`` when the
-build wrote one, else the built ``kg/dckg.trig``; when the built graph is older
-than an input (a curator edited a source and has not rebuilt yet) the inputs
-themselves are loaded, so the check never runs against stale data. The named
-graph of an input the new files replace (same file name under ``kg/sources``)
-and the build's copy of the ontology are left out: the new file replaces the
-former, and the shipped ontology is added by the caller.
+The graph is read from ``kg/store`` when it matches the inputs, else from the inputs
+themselves, never from stale data. The named graph of an input a new file replaces
+(same name under ``kg/sources``) and the build's copy of the ontology are left out;
+the caller adds the shipped ontology.
 """
 
 from __future__ import annotations
@@ -88,8 +77,8 @@ def neighbourhood(store: ox.Store, seeds: Iterable[URIRef], exclude: Iterable[st
                 continue
             seen.add(node)
             # One triple comes once per graph that states it (and again from the
-            # union): every article declares the instants it uses, so at 1M triples
-            # a year's four triples come back from ~400 graphs. Convert each once.
+            # union): every article declares the instants it uses, so an instant's
+            # triples come back once per article that uses it. Convert each once.
             done: set[tuple[ox.NamedNode, OxObject]] = set()
             for quad in store.quads_for_pattern(node, None, None, None):
                 if quad.graph_name in skip or quad.predicate == references:

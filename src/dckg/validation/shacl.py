@@ -1,12 +1,12 @@
 """Running the shipped SHACL shapes with pySHACL and reading its report.
 
-pySHACL is imported inside the functions: it costs about 0.3 s to import, and
-``dckg query`` must not pay for it.
+pySHACL is imported inside the functions: its import is slow, and ``dckg query``
+must not pay for it.
 
-pySHACL re-parses a SHACL-SPARQL constraint's query text for every focus node
-(about 90 ms each with rdflib's parser), which made the two date comparisons in
-the shapes 90% of the run. :class:`_PreparedQueryGraph` parses each distinct
-query text once; the results are the same, only the repeated parsing is gone.
+pySHACL re-parses a SHACL-SPARQL constraint's query text for every focus node, and
+rdflib's parser is slow enough that this made the shapes' two date comparisons most
+of a validation run. :class:`_PreparedQueryGraph` parses each distinct query text
+once; the results are the same (see BENCHMARKS.md).
 """
 
 from __future__ import annotations

@@ -1,27 +1,16 @@
 """``dckg validate``: check new article files before they join the graph.
 
 The files are validated *together with* the ontology and the part of the existing
-graph they reference (:mod:`dckg.validation.neighbourhood`), so a reference to a channel in
-``kg/entities.ttl`` resolves and a statement about a channel that exists nowhere
-is refused. Only what the new files add and touch is reported: a result counts
-when its focus node is a subject in a new file (a node the file describes or adds
-to). The data graph is the new files, their neighbourhood and the ontology, so the
-cost follows the size of the new files far more than that of the graph they join
-(``dckg bench run``: one article-sized file validates in 0.99 s against 10k triples
-and 1.65 s against 1M, most of it parsing the ontology and shapes and pySHACL).
-
-Four checks feed one :class:`~dckg.validation.report.ValidationReport`:
-
-- the SHACL shapes (``ontology/shapes.ttl``, pySHACL, no inference);
-- the vocabulary guard (:mod:`dckg.validation.vocabulary`): redefined ontology terms,
-  undeclared classes and properties on nodes no shape targets;
-- each file's own provenance (:mod:`dckg.validation.provenance`): a statement a file states
-  needs a reference in that file, not only in the graph it joins;
-- with ``article``, the quotes against the article's text (:mod:`dckg.validation.quotes`).
-
-Unreadable input (a missing file, a directory, bad UTF-8, a syntax error with
-``file:line:col``, RDF/XML with a DOCTYPE) raises :class:`~dckg.errors.DckgError`
-(exit 2) before anything is validated.
+graph they reference (:mod:`dckg.validation.neighbourhood`), so a channel in
+``kg/entities.ttl`` resolves and one that exists nowhere is refused, while the cost
+follows the size of the new files far more than that of the graph they join (see
+BENCHMARKS.md). Only results whose focus node is a subject in a new file are
+reported. The checks, into one :class:`~dckg.validation.report.ValidationReport`: the
+SHACL shapes (pySHACL, no inference), the vocabulary guard
+(:mod:`dckg.validation.vocabulary`), each file's own references
+(:mod:`dckg.validation.provenance`) and, given the article's text, its quotes
+(:mod:`dckg.validation.quotes`). Unreadable input raises
+:class:`~dckg.errors.DckgError` (exit 2) before anything is validated.
 """
 
 from __future__ import annotations
