@@ -19,8 +19,8 @@ union dckg queries: what a pyoxigraph user pays for the same queryable dataset),
 JSON also gives the worst ratio of bare on-disk to bare in-memory Oxigraph
 (``oxigraph_disk_vs_mem_max``), what on-disk storage alone costs a query.
 
-rdflib is slow at scale: parsing the TriG gets ``rdflib_parse_timeout`` seconds (80 s
-at 1M triples on 2 cores) and each query ``rdflib_timeout``; a query that runs over is
+rdflib is slow at scale (BENCHMARKS.md): parsing the TriG gets ``rdflib_parse_timeout``
+seconds and each query ``rdflib_timeout``; a query that runs over is
 killed, recorded as capped (its speed-up is then a lower bound), and the remaining
 queries continue in a new process, which parses again. A parse that runs over ends
 the baseline, and the report says so, as it does above ``rdflib_max_triples``, where

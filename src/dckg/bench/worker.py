@@ -113,7 +113,7 @@ def _engine(phase: str, layout: Layout, scratch: Path | None) -> Engine:
         # The same dataset dckg queries, the fastest way pyoxigraph writes it to disk:
         # the named graphs and then their union as a set (the built Turtle, which is
         # that union) each in one bulk_load. The union by SPARQL INSERT, as in memory
-        # below, goes through RocksDB's write path: at 100k, 2.5 s against 0.7 s.
+        # below, goes through RocksDB's write path, which is much slower (BENCHMARKS.md).
         # (The union's blank nodes are not the named graphs' then; no query reads both.)
         store = ox.Store(str(scratch))
         store.bulk_load(path=str(layout.trig), format=ox.RdfFormat.TRIG)

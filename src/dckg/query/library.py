@@ -9,7 +9,7 @@ Header grammar (lines at the top of the file)::
 
 A ``?`` after the type makes the parameter optional (left unbound when not
 given). Values are turned into typed RDF terms here (Oxigraph terms,
-no rdflib needed) and passed to the engine as bindings; query text is never edited.
+no rdflib needed) and passed to the engine as bindings; user text never becomes query text.
 """
 
 from __future__ import annotations
