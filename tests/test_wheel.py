@@ -9,6 +9,7 @@ from an empty directory, so nothing can be read from the checkout by accident.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -114,3 +115,19 @@ def test_installed_package_answers_the_headline_question(installed: Path, tmp_pa
     assert "nato-information-office-moscow" not in result.stdout
     listing = dckg(installed, tmp_path, "queries")
     assert "survivors" in listing.stdout
+
+
+def test_the_core_needs_no_extra_and_each_extra_names_its_libraries(wheel: Path) -> None:
+    """``pip install dckg`` gives query, validate, build and serve; pictures and HTML docs
+    come with ``dckg[plot]`` and ``dckg[docs]``."""
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        lines = archive.read(name).decode("utf-8").splitlines()
+    requires = [line.removeprefix("Requires-Dist: ") for line in lines if "Requires-Dist" in line]
+    core = {re.match(r"[\w.-]+", r)[0] for r in requires if "extra ==" not in r}  # type: ignore[index]
+    assert {"rdflib", "pyshacl", "click", "pyoxigraph", "oxigraph"} <= core
+    assert not core & {"matplotlib", "networkx", "pylode", "dominate"}
+    extras = {line.removeprefix("Provides-Extra: ") for line in lines if "Provides-Extra" in line}
+    assert {"plot", "docs", "bench"} <= extras
+    assert any(r.startswith("matplotlib") and "extra == 'plot'" in r for r in requires)
+    assert any(r.startswith("pylode") and "extra == 'docs'" in r for r in requires)
