@@ -57,11 +57,11 @@ def run_cold_start(layout: Layout, query: str, at: str, runs: int) -> Iterator[s
     if store_state(layout) != "fresh":
         raise DckgError(f"{layout.store} is missing or stale; run `dckg build` first")
     named = load(query)
-    date_params = [p.name for p in named.params if p.type in ("date", "enddate")]
-    given = {date_params[0]: at} if date_params else {}
+    date_param = named.date_param()
+    given = {date_param: at} if date_param else {}
     text = bind_values(named.text, bindings(named, given))
     dckg = [sys.executable, "-m", "dckg", "query", query, "--kg", str(layout.root), "-f", "csv"]
-    if date_params:
+    if date_param:
         dckg += ["--at", at]
     with tempfile.TemporaryDirectory(prefix="dckg-cold-") as tmp:
         query_file = Path(tmp) / "query.rq"

@@ -45,7 +45,7 @@ class Rendered:
 def to_bytes(
     items: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat, *, prefixes: bool = False
 ) -> bytes:
-    """Oxigraph's serialisation of triples or quads in ``fmt`` (an ``RdfFormat`` name)."""
+    """Oxigraph's serialisation of triples or quads in ``fmt``."""
     data = ox.serialize(items, format=fmt, prefixes=PREFIXES if prefixes else None)
     assert data is not None  # no output file given: the bytes are returned
     return data

@@ -45,10 +45,10 @@ def run_query(
     named = load(spec, stdin_text)
     given = parse_params(params)
     if at is not None:
-        date_params = [p.name for p in named.params if p.type in ("date", "enddate")]
-        if not date_params:
+        date_param = named.date_param()
+        if date_param is None:
             raise DckgError(f"query {named.name!r} takes no date parameter (--at)")
-        given.setdefault(date_params[0], at)
+        given.setdefault(date_param, at)
     bound = bindings(named, given)
     if endpoint is None and engine == "oxigraph":
         # Oxigraph parses the query itself and refuses Update; the screen sends

@@ -76,6 +76,10 @@ class NamedQuery:
         """``*-violation`` queries must return zero rows."""
         return self.name.endswith("-violation")
 
+    def date_param(self) -> str | None:
+        """The first date parameter, which ``--at`` stands for; None if there is none."""
+        return next((p.name for p in self.params if p.type in ("date", "enddate")), None)
+
     def param(self, name: str) -> Param:
         """The declared parameter ``name``, or a usage error naming the known ones."""
         for param in self.params:
