@@ -57,11 +57,17 @@ def _record(path: Path, digest: str | None = None) -> list[Any]:
     return [stat.st_size, stat.st_mtime_ns, digest or _file_sha256(path)]
 
 
+def _name(layout: Layout, path: Path) -> str:
+    """How the marker names a file: its path under the knowledge-graph directory."""
+    return path.relative_to(layout.root).as_posix()
+
+
 def build_marker(layout: Layout, trig_sha256: str) -> dict[str, Any]:
-    files = {TRIG_NAME: _record(layout.trig, trig_sha256)}
+    """The marker of a store built from the TriG with ``trig_sha256`` and today's inputs."""
+    files = {_name(layout, layout.trig): _record(layout.trig, trig_sha256)}
     for path in layout.inputs():
         if path.is_file():
-            files[path.relative_to(layout.root).as_posix()] = _record(path)
+            files[_name(layout, path)] = _record(path)
     return {"format": STORE_FORMAT, "files": files}
 
 
@@ -73,15 +79,6 @@ def _unchanged(path: Path, record: Any) -> bool:
     if record[0] != stat.st_size:
         return False
     return bool(record[1] == stat.st_mtime_ns or record[2] == _file_sha256(path))
-
-
-TRIG_NAME = "dckg.trig"
-
-
-def store_is_current(layout: Layout, trig: bytes) -> bool:
-    """Whether the store on disk was built from exactly these TriG bytes (a rebuild may skip it)."""
-    marker = _read_marker(layout)
-    return marker is not None and marker["files"].get(TRIG_NAME, [None] * 3)[2] == sha256_of(trig)
 
 
 def _read_marker(layout: Layout) -> dict[str, Any] | None:
@@ -96,11 +93,23 @@ def _read_marker(layout: Layout) -> dict[str, Any] | None:
     return data
 
 
+def _trig_sha256(layout: Layout, marker: dict[str, Any]) -> str | None:
+    """The SHA-256 of the TriG the marked store was built from."""
+    record = marker["files"].get(_name(layout, layout.trig))
+    return str(record[2]) if isinstance(record, list) and len(record) == 3 else None
+
+
+def store_is_current(layout: Layout, trig: bytes) -> bool:
+    """Whether the store on disk was built from exactly these TriG bytes (a rebuild may skip it)."""
+    marker = _read_marker(layout)
+    return marker is not None and _trig_sha256(layout, marker) == sha256_of(trig)
+
+
 def refresh_marker(layout: Layout) -> None:
     """Record the files' current state after a build that left the TriG's bytes unchanged."""
     marker = _read_marker(layout)
-    if marker is not None:
-        trig_sha256 = str(marker["files"].get(TRIG_NAME, [None] * 3)[2])
+    trig_sha256 = _trig_sha256(layout, marker) if marker is not None else None
+    if trig_sha256 is not None:
         (layout.store / MARKER).write_text(
             json.dumps(build_marker(layout, trig_sha256)), encoding="utf-8"
         )
@@ -113,13 +122,13 @@ def store_state(layout: Layout, *, inputs: bool = False) -> StoreState:
     if marker is None or not layout.trig.exists():
         return "missing"
     files: dict[str, Any] = marker["files"]
-    names = [TRIG_NAME]
+    paths = [layout.trig]
     if inputs:
-        current = {p.relative_to(layout.root).as_posix() for p in layout.inputs() if p.is_file()}
-        if current != set(files) - {TRIG_NAME}:
+        current = [p for p in layout.inputs() if p.is_file()]
+        if {_name(layout, p) for p in current} != set(files) - {_name(layout, layout.trig)}:
             return "stale"
-        names += sorted(current)
-    if all(_unchanged(layout.root / name, files.get(name)) for name in names):
+        paths += current
+    if all(_unchanged(path, files.get(_name(layout, path))) for path in paths):
         return "fresh"
     return "stale"
 
