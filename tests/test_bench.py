@@ -65,9 +65,9 @@ def test_corpus_has_the_ontologys_shapes(merged: Graph) -> None:
         TIME.unitWeek,
         TIME.unitMonth,
         TIME.unitYear,
-        DCKG.unitDecade,
+        TIME.unitDecade,
     } <= precisions
-    assert set(merged.objects(None, DCKG.dateQualifier))
+    assert set(merged.objects(None, DCKG.periodPart)) and set(merged.objects(None, DCKG.dateHedge))
     for cls in (DCKG.StatusStatement, DCKG.Event, DCKG.CountStatement, DCKG.LocationStatement):
         assert any(merged.subjects(RDF.type, cls)), cls
     assert any(merged.subjects(RDF.type, DCKG.PostHolding))

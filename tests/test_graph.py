@@ -107,7 +107,7 @@ def test_a_fact_several_articles_state_has_one_reference_per_article(graph: Grap
 
 def date_of(graph: Graph, node: URIRef, prop: URIRef = DCKG.occurredAt) -> tuple[str, str]:
     instant = graph.value(node, prop)
-    value = graph.value(instant, TIME.inXSDDateTime)
+    value = graph.value(instant, TIME.inXSDDateTimeStamp)
     precision = graph.value(instant, DCKG.precision)
     return str(value), str(precision).rsplit("#", 1)[-1]
 
@@ -115,7 +115,7 @@ def date_of(graph: Graph, node: URIRef, prop: URIRef = DCKG.occurredAt) -> tuple
 def test_hotline_last_used_april_2020_at_month_precision_per_dw(graph: Graph) -> None:
     call = DCKI["ev-hotline-call-2020-04"]
     assert (call, DCKG.affects, DCKI["saceur-cgs-hotline"]) in graph
-    assert date_of(graph, call) == ("2020-04-01T00:00:00+00:00", "unitMonth")
+    assert date_of(graph, call) == ("2020-04-01T00:00:00Z", "unitMonth")
     assert graph.value(call, DCKG.latestAsOf) == DCKI["time/2021-10-19"]
     sources = {graph.value(r, OA.hasSource) for r in graph.objects(call, DCKG.hasReference)}
     assert sources == {DCKI["article-dw"]}
@@ -145,4 +145,4 @@ def test_nato_headquarters_closed_the_office_on_29_october_2021(graph: Graph) ->
         if (e, DCKG.affects, DCKI["nato-information-office-moscow"]) in graph
     ]
     assert len(closures) == 1
-    assert date_of(graph, closures[0]) == ("2021-10-29T00:00:00+00:00", "unitDay")
+    assert date_of(graph, closures[0]) == ("2021-10-29T00:00:00Z", "unitDay")

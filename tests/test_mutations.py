@@ -28,7 +28,7 @@ from dckg.validation.validate import validate_files
 
 # Spelled out: pytest's collection probes module globals, and rdflib's XSD namespace
 # object warns about every attribute it does not define.
-DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
+STAMP = URIRef("http://www.w3.org/2001/XMLSchema#dateTimeStamp")
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,15 @@ def drop_quote(graph: Graph) -> Node:
 
 def impossible_date(graph: Graph) -> Node:
     """30 February."""
-    instant, p, _ = _first(graph, graph.triples((None, TIME.inXSDDateTime, None)))
-    graph.set((instant, p, Literal("2021-02-30T00:00:00Z", datatype=DATETIME)))
+    instant, p, _ = _first(graph, graph.triples((None, TIME.inXSDDateTimeStamp, None)))
+    graph.set((instant, p, Literal("2021-02-30T00:00:00Z", datatype=STAMP)))
     return instant
 
 
 def date_without_zone(graph: Graph) -> Node:
-    instant, p, old = _first(graph, graph.triples((None, TIME.inXSDDateTime, None)))
+    instant, p, old = _first(graph, graph.triples((None, TIME.inXSDDateTimeStamp, None)))
     local = re.sub(r"(Z|[+-][0-9]{2}:[0-9]{2})$", "", str(old))
-    graph.set((instant, p, Literal(local, datatype=DATETIME)))
+    graph.set((instant, p, Literal(local, datatype=STAMP)))
     return instant
 
 
@@ -126,7 +126,7 @@ def end_before_begin(graph: Graph) -> Node:
     )
     graph.add((DCKT["1900"], RDF.type, TIME.Instant))
     graph.add(
-        (DCKT["1900"], TIME.inXSDDateTime, Literal("1900-01-01T00:00:00Z", datatype=DATETIME))
+        (DCKT["1900"], TIME.inXSDDateTimeStamp, Literal("1900-01-01T00:00:00Z", datatype=STAMP))
     )
     graph.add((DCKT["1900"], DCKG.precision, TIME.unitYear))
     graph.add((interval, TIME.hasEnd, DCKT["1900"]))
@@ -168,8 +168,10 @@ def redefine_term(graph: Graph) -> Node:
 MUTATIONS: dict[str, Mutation] = {
     "strip-provenance": Mutation(strip_provenance, "dckg:hasReference", "at least one reference"),
     "drop-quote": Mutation(drop_quote, "oa:hasSelector", "the exact words"),
-    "impossible-date": Mutation(impossible_date, "time:inXSDDateTime", "valid xsd:dateTime"),
-    "date-without-zone": Mutation(date_without_zone, "time:inXSDDateTime", "with a zone"),
+    "impossible-date": Mutation(
+        impossible_date, "time:inXSDDateTimeStamp", "valid xsd:dateTimeStamp"
+    ),
+    "date-without-zone": Mutation(date_without_zone, "time:inXSDDateTimeStamp", "with a zone"),
     "unknown-status": Mutation(unknown_status, "dckg:status", "dckv:channel-status"),
     "misspelt-property": Mutation(misspelt_property, "dckg:chanel", "check the property"),
     "misspelt-class": Mutation(misspelt_class, "rdf:type", "Unknown class"),

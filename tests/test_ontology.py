@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from dckg import __version__
-from dckg.graph.rdf import DCKG
+from dckg.graph.rdf import DCKG, TIME
 from dckg.layout import ontology_path
 from dckg.namespaces import ONTOLOGY_IRI
 
@@ -51,11 +51,15 @@ def test_no_remote_imports(ontology: Graph) -> None:
 
 @pytest.mark.parametrize("path", ["ontology/dckg.ttl", "kg/dckg.ttl"])
 def test_dates_are_datetimes_only(path: str) -> None:
-    """xsd:date / gYear / gYearMonth break HermiT and rdflib comparisons (modelling guide §2)."""
-    banned = {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.dateTimeStamp}
+    """xsd:date / gYear / gYearMonth break HermiT and rdflib comparisons (modelling guide §2);
+    xsd:dateTimeStamp is for OWL-Time's time:inXSDDateTimeStamp, and it holds nothing else."""
+    banned = {XSD.date, XSD.gYear, XSD.gYearMonth}
     graph = Graph().parse(ROOT / path)
     bad = [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.datatype in banned]
     assert not bad
+    stamps = {(p, o.datatype) for _, p, o in graph if isinstance(o, Literal)}
+    assert {d for p, d in stamps if p == TIME.inXSDDateTimeStamp} <= {XSD.dateTimeStamp}
+    assert {p for p, d in stamps if d == XSD.dateTimeStamp} <= {TIME.inXSDDateTimeStamp}
 
 
 def test_datetimes_carry_a_zone(graph: Graph) -> None:

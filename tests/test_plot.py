@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from dckg.cli import main
 from dckg.errors import DckgError
-from dckg.graph.rdf import DCKG, DCKI, TIME
+from dckg.graph.rdf import DCKI, TIME
 from dckg.layout import Layout
 from dckg.plot import data
 from dckg.plot.data import Source, StatusClaim
@@ -297,7 +297,7 @@ def test_dates_are_spans_as_wide_as_their_precision() -> None:
     assert span_end(start, TIME.unitMonth) == datetime(2020, 5, 1, tzinfo=UTC)
     assert span_end(start, TIME.unitYear) == datetime(2021, 4, 1, tzinfo=UTC)
     assert span_end(start, TIME.unitWeek) == datetime(2020, 4, 8, tzinfo=UTC)
-    assert span_end(start, DCKG.unitDecade) == datetime(2030, 4, 1, tzinfo=UTC)
+    assert span_end(start, TIME.unitDecade) == datetime(2030, 4, 1, tzinfo=UTC)
     assert span_end(datetime(2021, 12, 1, tzinfo=UTC), TIME.unitMonth).year == 2022
     assert parse_option_date("2021", "--to").end == datetime(2022, 1, 1, tzinfo=UTC)
     assert parse_option_date("2021-10-18", "--at").is_point

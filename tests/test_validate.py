@@ -179,7 +179,7 @@ def test_json_report(layout: Layout) -> None:
     assert entry["focus"].startswith("_:") and entry["focus_label"].startswith("interval of")
     assert "ends before it begins" in entry["message"]
     assert entry["value"].startswith('"2021-09-01T00:00:00')  # the end, which is too early
-    assert entry["value"].endswith('"^^xsd:dateTime')
+    assert entry["value"].endswith('"^^xsd:dateTimeStamp')
 
 
 def test_turtle_report_is_a_shacl_report(layout: Layout) -> None:

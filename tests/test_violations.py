@@ -11,7 +11,8 @@ from rdflib import Dataset, URIRef
 
 from dckg import namespaces as ns
 from dckg.graph.assemble import load_file
-from dckg.graph.dates import derived_labels
+from dckg.graph.dates import derived_dates
+from dckg.graph.rdf import to_rdflib
 from dckg.graph.store import add_union_default
 from dckg.layout import Layout, ontology_path
 from dckg.query.engine import OxigraphEngine, RdflibEngine
@@ -52,14 +53,19 @@ dcki:st-backwards a dckg:StatusStatement ; dckg:channel dcki:good ;
   dckg:validDuring dcki:iv-backwards ; dckg:hasReference dcki:r-nosource .
 dcki:iv-backwards a time:Interval ; time:hasBeginning dcki:i-ok ; time:hasEnd dcki:i-early .
 
-dcki:i-ok a time:Instant ; time:inXSDDateTime "2020-01-01T00:00:00Z"^^xsd:dateTime ;
+dcki:i-ok a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00Z"^^xsd:dateTimeStamp ;
   dckg:precision time:unitDay .
-dcki:i-early a time:Instant ; time:inXSDDateTime "2019-01-01T00:00:00Z"^^xsd:dateTime ;
+dcki:i-early a time:Instant ; time:inXSDDateTimeStamp "2019-01-01T00:00:00Z"^^xsd:dateTimeStamp ;
   dckg:precision time:unitDay .
 dcki:st-ok dckg:latestAsOf dcki:i-nodate , dcki:i-noprec , dcki:i-strdate , dcki:i-nothing .
 dcki:i-nodate a time:Instant ; dckg:precision time:unitDay .
-dcki:i-noprec a time:Instant ; time:inXSDDateTime "2020-01-01T00:00:00Z"^^xsd:dateTime .
-dcki:i-strdate a time:Instant ; time:inXSDDateTime "2020" ; dckg:precision time:unitYear .
+dcki:i-noprec a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00Z"^^xsd:dateTimeStamp .
+dcki:i-strdate a time:Instant ; time:inXSDDateTimeStamp "2020" ; dckg:precision time:unitYear .
+dcki:st-ok dckg:latestAsOf dcki:i-nozone , dcki:i-feb30 .
+dcki:i-nozone a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00"^^xsd:dateTimeStamp ;
+  dckg:precision time:unitDay .
+dcki:i-feb30 a time:Instant ; time:inXSDDateTimeStamp "2021-02-30T00:00:00Z"^^xsd:dateTimeStamp ;
+  dckg:precision time:unitDay .
 dcki:i-nothing a time:Instant .
 dcki:st-ok dckg:status dcki:typo .
 """
@@ -71,6 +77,8 @@ EXPECTED = {
     ("instant-violation", f"{ID}i-nodate"),
     ("instant-violation", f"{ID}i-noprec"),
     ("instant-violation", f"{ID}i-strdate"),
+    ("instant-violation", f"{ID}i-nozone"),
+    ("instant-violation", f"{ID}i-feb30"),
     ("reference-without-quote-violation", f"{ID}r-nosource"),
     ("reference-without-quote-violation", f"{ID}r-emptyquote"),
     ("reference-without-quote-violation", f"{ID}r-notarticle"),
@@ -94,19 +102,27 @@ def faults(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _oxigraph(path: Path) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
+def _store(path: Path) -> tuple[ox.Store, list[ox.Quad]]:
+    """The ontology and ``path`` as the build assembles them, and what it derives."""
     store = ox.Store()
     load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
     load_file(store, path, ns.ENTITIES_GRAPH)
     add_union_default(store)
-    return _rows(find_violations(OxigraphEngine(store)))
+    derived = derived_dates(store)
+    store.extend(derived)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in derived)
+    return store, derived
 
 
 def test_every_gate_fires_on_oxigraph_and_rdflib_alike(faults: Path) -> None:
-    oxigraph = _oxigraph(faults)
+    store, derived = _store(faults)
+    oxigraph = _rows(find_violations(OxigraphEngine(store)))
     dataset = Dataset(default_union=True)
     dataset.graph(URIRef(ns.ONTOLOGY_GRAPH)).parse(ontology_path())
     dataset.graph(URIRef(ns.ENTITIES_GRAPH)).parse(faults)
+    into = dataset.graph(URIRef(ns.DERIVED_GRAPH))
+    for quad in derived:
+        into.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     assert _rows(find_violations(RdflibEngine(dataset))) == oxigraph
     found = {(query, key) for query, key, _ in oxigraph}
     assert found >= EXPECTED, sorted(EXPECTED - found)
@@ -140,13 +156,18 @@ def test_build_refuses_each_fault(kg_copy: Layout, faults: Path) -> None:
         assert f"{query}: " in result.output and key in result.output, (query, key)
 
 
-def test_derived_labels_name_only_valid_unlabelled_instants(faults: Path) -> None:
+def test_derived_dates_name_only_instants_with_a_valid_stamp(faults: Path) -> None:
     store = ox.Store()
     load_file(store, faults, ns.ENTITIES_GRAPH)
     add_union_default(store)
-    labelled = {q.subject.value: q.object.value for q in derived_labels(store)}
+    derived = derived_dates(store)
+    labelled = {
+        q.subject.value: q.object.value for q in derived if q.predicate.value == ns.RDFS + "label"
+    }
     assert labelled == {
         f"{ID}i-ok": "2020-01-01",
         f"{ID}i-early": "2019-01-01",
         f"{ID}i-noprec": "2020-01-01",
     }
+    starts = {q.subject.value for q in derived if q.predicate.value == ns.DCKG + "periodStart"}
+    assert starts == set(labelled)

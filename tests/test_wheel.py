@@ -90,7 +90,7 @@ def test_wheel_carries_the_data_and_no_local_store(wheel: Path) -> None:
         "dckg/data/ontology/dckg.ttl",
         "dckg/data/ontology/shapes.ttl",
         "dckg/data/queries/survivors.rq",
-        "dckg/data/queries/build/unlabelled-instants.rq",
+        "dckg/data/queries/build/instants.rq",
         "dckg/data/queries/build/union-default.ru",
         "dckg/data/kg/dckg.ttl",
         "dckg/data/kg/dckg.trig",

@@ -58,7 +58,7 @@ def compact(iri: str) -> str:
 
 
 #: The named graphs of a built dataset: the ontology, the entity registry, what the
-#: build derives (instant labels), and one graph per article file.
+#: build derives (instants' labels and dates), and one graph per article file.
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 ENTITIES_GRAPH = GRAPH + "entities"
 DERIVED_GRAPH = GRAPH + "derived"

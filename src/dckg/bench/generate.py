@@ -82,6 +82,13 @@ RIVAL_STATUS = {
 }
 PRECISIONS = ("day", "week", "month", "year", "decade")
 QUALIFIERS = ("early", "mid", "late", "about")
+#: The instant property each qualifier goes in.
+QUALIFIER_PROPERTY = {
+    "early": "periodPart",
+    "mid": "periodPart",
+    "late": "periodPart",
+    "about": "dateHedge",
+}
 COUNT_KINDS = ("staff", "accreditations", "persons-expelled", "share-of-staff-removed")
 
 DEFAULT_FILE_TRIPLES = 800
@@ -99,17 +106,17 @@ class Instant:
     def triples(self) -> tuple[str, int]:
         """Its declaration (``a time:Instant``, the first moment, the precision)."""
         unit = (
-            "dckg:unitDecade"
+            "time:unitDecade"
             if self.precision == "decade"
             else f"time:unit{self.precision.title()}"
         )
         parts = [
             "a time:Instant",
-            f'time:inXSDDateTime "{self.start.isoformat()}T00:00:00Z"^^xsd:dateTime',
+            f'time:inXSDDateTimeStamp "{self.start.isoformat()}T00:00:00Z"^^xsd:dateTimeStamp',
             f"dckg:precision {unit}",
         ]
         if self.qualifier:
-            parts.append(f"dckg:dateQualifier dckv:{self.qualifier}")
+            parts.append(f"dckg:{QUALIFIER_PROPERTY[self.qualifier]} dckv:{self.qualifier}")
         return f"dckt:{self.slug} " + " ;\n    ".join(parts) + " .\n", len(parts)
 
 

@@ -22,6 +22,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from dckg.errors import DckgError
+from dckg.graph.loading import teach_rdflib_stamps
 from dckg.graph.rdf import to_oxigraph
 from dckg.graph.serialize import serialize_sorted, to_bytes
 
@@ -58,6 +59,10 @@ def closure_owlrl(graph: Graph) -> Graph:
     for triple in graph:
         work.add(triple)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
+    # owlrl leaves its own literal conversions in rdflib, for the whole process: put
+    # rdflib's back, and dckg's for xsd:dateTimeStamp.
+    owlrl.DatatypeHandling.use_RDFLib_lexical_conversions()
+    teach_rdflib_stamps()
     return keep_inferred(work, graph)
 
 

@@ -13,9 +13,12 @@ import re
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.namespace import XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import bind
 
 from dckg.errors import DckgError
+from dckg.graph.dates import parse_stamp
 
 FORMATS: dict[str, str] = {
     ".ttl": "turtle",
@@ -36,6 +39,28 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 # rdflib logs a full traceback for every ill-typed literal; the SHACL shapes
 # report those with the focus node, which is what a curator needs.
 logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
+
+
+def _stamp_lexical(text: str) -> str:
+    """A valid ``xsd:dateTimeStamp``'s lexical form, unchanged; else ValueError."""
+    if parse_stamp(text) is None:
+        raise ValueError(f"not an xsd:dateTimeStamp: {text!r}")
+    return text
+
+
+def teach_rdflib_stamps() -> None:
+    """Make rdflib check ``xsd:dateTimeStamp`` literals (time:inXSDDateTimeStamp's range).
+
+    rdflib does not know the type: taught it, a literal without a zone or with an
+    impossible date is ill-typed, so pySHACL's sh:datatype reports it as Jena's does.
+    The value stays the lexical form (no normalisation to "+00:00"), so files read and
+    write back as they are. Done on import; again after owlrl, which replaces rdflib's
+    conversions with its own.
+    """
+    bind(XSD.dateTimeStamp, str, constructor=_stamp_lexical, datatype_specific=True)
+
+
+teach_rdflib_stamps()
 
 
 def rdf_format(path: Path) -> str:

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from rdflib import Literal, URIRef
 
 from dckg.errors import DckgError
-from dckg.graph.rdf import DCKG, TIME, to_rdflib
+from dckg.graph.bounds import add_units
+from dckg.graph.rdf import TIME, to_rdflib
 from dckg.query.library import date_term
 
 _PARTS = re.compile(r"^\d{4}(-\d{2})?(-\d{2})?$")
@@ -40,27 +41,13 @@ class Span:
         return self.start < end and self.end > start
 
 
-def add_months(value: datetime, months: int) -> datetime:
-    """``value`` moved by whole months (the day stays 1 for the instants we store)."""
-    index = value.year * 12 + value.month - 1 + months
-    return value.replace(year=index // 12, month=index % 12 + 1)
-
-
 def span_end(start: datetime, precision: URIRef | None) -> datetime:
     """The first moment after the period that starts at ``start`` with ``precision``."""
-    if precision == TIME.unitYear:
-        return start.replace(year=start.year + 1)
-    if precision == TIME.unitMonth:
-        return add_months(start, 1)
-    if precision == TIME.unitWeek:
-        return start + timedelta(days=7)
-    if precision == DCKG.unitDecade:
-        return start.replace(year=start.year + 10)
-    return start + timedelta(days=1)
+    return add_units(start, None if precision is None else str(precision), 1)
 
 
 def span_of(value: object, precision: object, label: object) -> Span | None:
-    """The span of an instant's ``time:inXSDDateTime`` value; None if it is not a valid date."""
+    """The span of an instant's ``dckg:periodStart`` value; None if it is not a valid date."""
     if not isinstance(value, Literal) or not isinstance(value.value, datetime):
         return None
     start = value.value

@@ -28,6 +28,7 @@ from rdflib.term import Node
 
 from dckg import namespaces as ns
 from dckg.graph.assemble import load_file
+from dckg.graph.dates import restore_stamp
 from dckg.graph.rdf import DCKG, OxObject, to_rdflib
 from dckg.graph.store import store_state
 from dckg.layout import Layout
@@ -89,6 +90,7 @@ def neighbourhood(store: ox.Store, seeds: Iterable[URIRef], exclude: Iterable[st
                 done.add((quad.predicate, obj))
                 if not closure and isinstance(obj, ox.BlankNode):
                     continue  # no dangling blank nodes: hop 2 is for types and dates
+                obj = restore_stamp(quad.predicate, obj)  # the store made it an xsd:dateTime
                 out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(obj)))
                 if isinstance(obj, ox.BlankNode):
                     pending.append(obj)
