@@ -1,4 +1,4 @@
-"""Sound uncertain time: what each date allows.
+"""Sound uncertain time: what each date allows, and what status-at and survivors make of it.
 
 The expectations are data, checked by hand, in ``tests/fixtures/dates/bounds.toml``:
 every bounded or hedged instant of kg/ against the committed graph, and combinations
@@ -7,6 +7,7 @@ no article uses yet against the build's derivation alone.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,12 +15,17 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
 from dckg import namespaces as ns
+from dckg.cli import main
 from dckg.graph.assemble import assemble_store
 from dckg.graph.bounds import Bounds, bounds, chronological_key
 from dckg.graph.dates import derived_dates
 from dckg.layout import Layout
+from dckg.query.engine import OxigraphEngine
+from dckg.query.library import bindings, library
+from dckg.query.sparql import inspect_query
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
@@ -27,6 +33,7 @@ with (FIXTURES / "bounds.toml").open("rb") as _handle:
     EXPECTED = tomllib.load(_handle)
 
 DERIVED = ("periodStart", "earliest", "latest")
+NIO = f"{ns.DCKI}nato-information-office-moscow"
 
 
 def expand(name: str) -> str:
@@ -117,3 +124,49 @@ def test_before_a_day_sorts_and_ends_before_that_day() -> None:
     assert before.earliest is None and after.latest is None
     ordered = sorted([after, by, day, before], key=chronological_key)
     assert ordered[0] == before and ordered[-1] == after
+
+
+def test_status_at_ranks_a_beginning_before_a_day_below_that_day(layout: Layout) -> None:
+    """Two statements on one channel: one began 'before 2021-10-18' (preferred), one on
+    2021-10-18 (normal). The later beginning wins, though its rank is lower: a period
+    start alone would tie them and let the rank decide."""
+    store = assemble_store(layout, [FIXTURES / "before-and-on-a-day.ttl"])
+    query = library()["status-at"]
+    for mode in ("certain", "possible"):
+        given = bindings(query, {"at": "2021-10-20", "mode": mode})
+        result = OxigraphEngine(store).run(query.text, given, inspect_query(query.text))
+        column = result.variables.index("statement")
+        channel = result.variables.index("channel")
+        picked = [
+            row[column].value
+            for row in result.rows
+            if row[channel] is not None and row[channel].value == f"{ns.DCKI}fx-channel"
+        ]
+        assert picked == [f"{ns.DCKI}st-fx-on-the-day"], mode
+
+
+def status_at(*args: str) -> dict[str, str]:
+    """status-at on the committed graph through the CLI: {channel: status (since)}."""
+    done = CliRunner().invoke(
+        main, ["query", "status-at", "--kg", str(ROOT / "kg"), "-f", "json", *args]
+    )
+    assert done.exit_code == 0, done.output
+    rows = json.loads(done.stdout)["results"]["bindings"]
+    return {r["channel"]["value"]: f"{r['status']['value']} ({r['since']['value']})" for r in rows}
+
+
+def test_by_2016_is_not_certainly_restricted_on_1_february_2016() -> None:
+    """DW dates the Kremlin's cut-off 'by 2016': on 2016-02-01 it may have come, or not."""
+    assert status_at("--at", "2016-02-01", "--certain")[NIO] == "active (2001)"
+    assert status_at("--at", "2016-02-01")[NIO] == "active (2001)"  # certain by default
+    assert status_at("--at", "2016-02-01", "--possible")[NIO] == "restricted (by 2016)"
+    assert status_at("--at", "2017-01-01")[NIO] == "restricted (by 2016)"  # certain by then
+
+
+def test_mode_is_a_checked_choice() -> None:
+    runner = CliRunner()
+    kg = str(ROOT / "kg")
+    done = runner.invoke(main, ["query", "status-at", "--kg", kg, "-p", "mode=maybe"])
+    assert done.exit_code != 0 and "certain or possible" in done.output
+    done = runner.invoke(main, ["query", "channels", "--kg", kg, "--possible"])
+    assert done.exit_code != 0 and "takes no --possible" in done.output

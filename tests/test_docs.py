@@ -102,7 +102,7 @@ def test_status_at_page_shows_the_rows_the_query_gives(site: Path, built: Layout
     expected = sorted((r["channelLabel"], r["status"]) for r in csv.DictReader(io.StringIO(text)))
     assert shown == expected
     assert any(label == "NATO Military Liaison Mission in Moscow" for label, _ in shown)
-    assert "(with at = 2021-10-18)" in "".join(page.text)
+    assert "(with at = 2021-10-18, mode = certain)" in "".join(page.text)
 
 
 def test_text_from_the_graph_is_escaped() -> None:

@@ -33,6 +33,9 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("status-at", {"at": "2021-10-01"}),
     ("status-at", {"at": "2021-11-01"}),
     ("status-at", {"at": "2015"}),
+    ("status-at", {"mode": "possible"}),
+    ("status-at", {"at": "2016-02-01", "mode": "possible"}),
+    ("survivors", {"mode": "possible"}),
     ("timeline", {"channel": "nato-information-office-moscow"}),
     ("timeline", {"from": "2021-10", "to": "2021-10-31"}),
     ("events", {"from": "2021-10-01", "to": "2021-10-31"}),
@@ -283,7 +286,8 @@ def test_queries_lists_names_descriptions_and_parameters() -> None:
     for name, query in library().items():
         assert name in result.output
         assert query.description, f"{name} has no description"
-    assert "at (date, default 2021-10-18)" in result.output
+    assert "at (period, default 2021-10-18)" in result.output
+    assert "mode (choice(certain|possible), default certain)" in result.output
 
 
 def test_a_month_as_the_end_of_a_window_covers_the_whole_month(oxigraph_engine) -> None:

@@ -28,6 +28,12 @@ def list_queries() -> None:
 @repeatable("--param", "-p", "params", metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
 @click.option("--at", "at", metavar="DATE", help="Shorthand for the query's date parameter.")
 @click.option(
+    "--certain/--possible",
+    "certain",
+    default=None,
+    help="What certainly (the default) or possibly held at --at (status-at, survivors).",
+)
+@click.option(
     "--format",
     "-f",
     "fmt",
@@ -54,6 +60,7 @@ def query(
     kg: Path | None,
     params: tuple[str, ...],
     at: str | None,
+    certain: bool | None,
     fmt: str | None,
     engine: str,
     allow_service: bool,
@@ -75,6 +82,7 @@ def query(
         layout_dir=kg,
         params=params,
         at=at,
+        mode=None if certain is None else ("certain" if certain else "possible"),
         fmt=fmt,
         engine=engine,
         allow_service=allow_service,

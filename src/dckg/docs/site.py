@@ -140,7 +140,11 @@ def query_page(query: NamedQuery, result: QueryResult | None, why_not: str) -> s
                 for param in query.params:
                     with tr():
                         td(code(param.name))
-                        td(param.type)
+                        td(
+                            f"{param.type}: {', '.join(param.choices)}"
+                            if param.choices
+                            else param.type
+                        )
                         td(param.default or "")
                         td("no" if param.optional else "yes")
                         td(param.doc)

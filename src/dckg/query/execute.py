@@ -35,13 +35,18 @@ def run_query(
     layout_dir: Path | None = None,
     params: Sequence[str] = (),
     at: str | None = None,
+    mode: str | None = None,
     fmt: str | None = None,
     engine: str = "oxigraph",
     allow_service: bool = False,
     stdin_text: str | None = None,
     endpoint: str | None = None,
 ) -> tuple[str, bool | None]:
-    """The rendered result of a query, and the ASK answer if it was an ASK."""
+    """The rendered result of a query, and the ASK answer if it was an ASK.
+
+    ``at`` stands for the query's date parameter, ``mode`` (``certain`` or
+    ``possible``) for the ``choice`` parameter that allows it; ``params`` win.
+    """
     named = load(spec, stdin_text)
     given = parse_params(params)
     if at is not None:
@@ -49,6 +54,11 @@ def run_query(
         if date_param is None:
             raise DckgError(f"query {named.name!r} takes no date parameter (--at)")
         given.setdefault(date_param, at)
+    if mode is not None:
+        mode_param = named.choice_param(mode)
+        if mode_param is None:
+            raise DckgError(f"query {named.name!r} takes no --{mode}")
+        given.setdefault(mode_param, mode)
     bound = bindings(named, given)
     if endpoint is None and engine == "oxigraph":
         # Oxigraph parses the query itself and refuses Update; the screen sends

@@ -4,12 +4,17 @@ Header grammar (lines at the top of the file)::
 
     # title: Channels that survived a date
     # description: One line on what it answers.
-    # param: at date = 2021-10-18 | The date to test against.
+    # param: at period = 2021-10-18 | The date to test against.
+    # param: mode choice(certain,possible) = certain | What held certainly, or possibly.
     # param: channel iri? | Optional: restrict to one channel.
 
 A ``?`` after the type makes the parameter optional (left unbound when not
-given). Values are turned into typed RDF terms here (Oxigraph terms,
-no rdflib needed) and passed to the engine as bindings; user text never becomes query text.
+given). A ``period`` binds two variables: ``?at`` to the first moment of the
+period given (``2021-10`` → 1 October 00:00) and ``?atEnd`` to the first moment
+after it (1 November 00:00), so a query can read the date as the half-open
+period ``[?at, ?atEnd)``. A ``choice(a,b)`` is a plain string, one of those
+listed. Values are turned into typed RDF terms here (Oxigraph terms, no rdflib
+needed) and passed to the engine as bindings; user text never becomes query text.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,10 +34,15 @@ from dckg.namespaces import PREFIXES, XSD
 #: ``date`` binds the first moment of the period given (``2021-10`` → 1 October 00:00);
 #: ``enddate`` its last moment (``2021-10`` → 31 October 23:59:59), so an inclusive
 #: upper bound written as a month or a year covers all of it.
-PARAM_TYPES = ("date", "enddate", "iri", "string", "integer")
+#: ``period`` both: ``?NAME`` its first moment, ``?NAMEEnd`` the first moment after it.
+PARAM_TYPES = ("date", "enddate", "period", "iri", "string", "integer", "choice")
+#: The parameter types ``--at`` may stand for.
+DATE_TYPES = ("date", "enddate", "period")
+#: The variable a ``period`` parameter binds to the first moment after the period.
+PERIOD_END = "{name}End"
 
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_][\w-]*)\s+(?P<type>\w+)(?P<optional>\?)?"
+    r"^(?P<name>[A-Za-z_][\w-]*)\s+(?P<type>\w+)(?:\((?P<choices>[\w,-]+)\))?(?P<optional>\?)?"
     r"(?:\s*=\s*(?P<default>[^|]+?))?\s*(?:\|\s*(?P<doc>.*))?$"
 )
 _DATETIME = ox.NamedNode(XSD + "dateTime")
@@ -49,10 +59,11 @@ class Param:
     optional: bool
     default: str | None
     doc: str
+    choices: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """``name (type, default X)`` for listings."""
-        extra = [self.type]
+        extra = [f"{self.type}({'|'.join(self.choices)})" if self.choices else self.type]
         if self.default is not None:
             extra.append(f"default {self.default}")
         elif self.optional:
@@ -78,7 +89,11 @@ class NamedQuery:
 
     def date_param(self) -> str | None:
         """The first date parameter, which ``--at`` stands for; None if there is none."""
-        return next((p.name for p in self.params if p.type in ("date", "enddate")), None)
+        return next((p.name for p in self.params if p.type in DATE_TYPES), None)
+
+    def choice_param(self, value: str) -> str | None:
+        """The first ``choice`` parameter that allows ``value``; None if there is none."""
+        return next((p.name for p in self.params if value in p.choices), None)
 
     def param(self, name: str) -> Param:
         """The declared parameter ``name``, or a usage error naming the known ones."""
@@ -106,7 +121,11 @@ def parse_query(name: str, text: str, source: str) -> NamedQuery:
             description = value
         elif key == "param":
             match = _PARAM.match(value)
-            if not match or match["type"] not in PARAM_TYPES:
+            if (
+                not match
+                or match["type"] not in PARAM_TYPES
+                or (match["type"] == "choice") != bool(match["choices"])
+            ):
                 raise DckgError(f"{source}: bad parameter declaration {value!r}")
             params.append(
                 Param(
@@ -115,6 +134,7 @@ def parse_query(name: str, text: str, source: str) -> NamedQuery:
                     optional=bool(match["optional"]) or match["default"] is not None,
                     default=match["default"].strip() if match["default"] else None,
                     doc=(match["doc"] or "").strip(),
+                    choices=tuple(match["choices"].split(",")) if match["choices"] else (),
                 )
             )
     return NamedQuery(name, title, description, tuple(params), text, source)
@@ -180,10 +200,23 @@ def iri_text(value: str) -> str:
     return PREFIXES["dcki"] + value
 
 
+def period_end_term(value: str) -> ox.Literal:
+    """The first moment after the period ``2021``, ``2021-10`` or ``2021-10-18`` names."""
+    last = date_term(value, end=True).value
+    try:
+        moment = datetime.fromisoformat(last) + timedelta(seconds=1)
+    except OverflowError:
+        raise DckgError(f"invalid date {value!r}: the period has no end") from None
+    return ox.Literal(moment.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=_DATETIME)
+
+
 def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
-    """A parameter value as a typed RDF term."""
-    if param.type in ("date", "enddate"):
+    """A parameter value as a typed RDF term (a ``period`` as its first moment)."""
+    if param.type in DATE_TYPES:
         return date_term(value, end=param.type == "enddate")
+    if param.type == "choice" and value not in param.choices:
+        allowed = " or ".join(param.choices)
+        raise DckgError(f"parameter {param.name!r} must be {allowed}, not {value!r}")
     if param.type == "iri":
         return ox.NamedNode(iri_text(value))
     if param.type == "integer":
@@ -197,13 +230,18 @@ def to_term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
 def bindings(query: NamedQuery, given: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
     """Typed bindings for ``given`` values plus defaults; unknown names are usage errors."""
     out: dict[str, ox.NamedNode | ox.Literal] = {}
+    values = dict(given)
     for name, value in given.items():
         out[name] = to_term(query.param(name), value)
     for param in query.params:
         if param.name in out:
             continue
         if param.default is not None:
+            values[param.name] = param.default
             out[param.name] = to_term(param, param.default)
         elif not param.optional:
             raise DckgError(f"query {query.name!r} needs --param {param.name}=VALUE")
+    for param in query.params:
+        if param.type == "period" and param.name in values:
+            out[PERIOD_END.format(name=param.name)] = period_end_term(values[param.name])
     return out
