@@ -56,7 +56,7 @@ dcki:i-ok a time:Instant ; time:inXSDDateTime "2020-01-01T00:00:00Z"^^xsd:dateTi
   dckg:precision time:unitDay .
 dcki:i-early a time:Instant ; time:inXSDDateTime "2019-01-01T00:00:00Z"^^xsd:dateTime ;
   dckg:precision time:unitDay .
-dcki:st-ok dckg:latestAsOf dcki:i-nodate , dcki:i-noprec , dcki:i-strdate , dcki:i-nothing .
+dcki:st-ok dckg:asOf dcki:i-nodate , dcki:i-noprec , dcki:i-strdate , dcki:i-nothing .
 dcki:i-nodate a time:Instant ; dckg:precision time:unitDay .
 dcki:i-noprec a time:Instant ; time:inXSDDateTime "2020-01-01T00:00:00Z"^^xsd:dateTime .
 dcki:i-strdate a time:Instant ; time:inXSDDateTime "2020" ; dckg:precision time:unitYear .
