@@ -59,7 +59,9 @@ def test_every_quote_is_verbatim_and_unique_in_its_own_article(
     assert problems == []
 
 
-@pytest.mark.parametrize(("root", "link"), [(DCKG.Statement, DCKG.hasReference), (DCKG.Event, DCKG.attestedBy)])
+@pytest.mark.parametrize(
+    ("root", "link"), [(DCKG.Statement, DCKG.hasReference), (DCKG.Event, DCKG.attestedBy)]
+)
 def test_every_statement_and_event_cites_an_article_with_a_quote(
     graph: Graph, root: URIRef, link: URIRef
 ) -> None:

@@ -5,7 +5,8 @@ all of it, so it takes a neighbourhood: (1) every triple whose subject is an IRI
 new files mention, closed over blank nodes (a concise bounded description), and (2)
 the direct triples of every IRI those point to, so that types and instants' dates are
 there for the ``sh:class`` checks and the date comparisons. Other files' references
-(``dckg:hasReference``, ``dckg:attestedBy`` and what hangs off them) are left out: one per article, they
+(``dckg:hasReference``, ``dckg:attestedBy`` and what hangs off them) are left out:
+one per article, they
 would make the neighbourhood grow with the graph, and no check needs them (a new file
 carries its own, :mod:`dckg.validation.provenance`; only new files' nodes are reported).
 
