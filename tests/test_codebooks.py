@@ -181,12 +181,6 @@ def test_no_concept_points_at_an_owl_property_or_an_undeclared_urn(ontology: Gra
 # --- labels and distinct values --------------------------------------------------
 
 
-#: Declared outside the "Controlled vocabularies" section, where issue 20's label work
-#: renames it ("reason kind scheme"); until then it shares "reason kind" with
-#: dckg:ReasonKind and dckg:reasonKind.
-LABEL_CLASH_ELSEWHERE = {DCKV["reason-kind"]}
-
-
 def test_no_concept_or_scheme_shares_a_label(ontology: Graph) -> None:
     """Across schemes too, with classes and properties: Protégé shows labels, not IRIs."""
     by_label: defaultdict[str, set[URIRef]] = defaultdict(set)
@@ -197,7 +191,7 @@ def test_no_concept_or_scheme_shares_a_label(ontology: Graph) -> None:
         s
         for s in ontology.subjects(RDF.type, OWL.NamedIndividual)
         if (s, RDF.type, SKOS.ConceptScheme) in ontology or (s, SKOS.inScheme, None) in ontology
-    } - LABEL_CLASH_ELSEWHERE
+    }
     assert len(ours) > 100
     for term in ours:
         labels = [o for o in ontology.objects(term, RDFS.label) if isinstance(o, Literal)]
