@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from dckg.graph.rdf import DCKG, DCKI, DCTERMS, OA, TIME
+from dckg.graph.rdf import DCKG, DCKI, DCKV, DCTERMS, OA, TIME
 
 ARTICLE_FILES = {
     "article-galeotti": "000_6ce806e75f8c3815.txt",
@@ -59,15 +59,20 @@ def test_every_quote_is_verbatim_and_unique_in_its_own_article(
     assert problems == []
 
 
-def test_every_statement_cites_an_article_with_a_quote(graph: Graph) -> None:
-    """Every individual of every subclass of dckg:Statement (the ontology says which)."""
-    kinds = set(graph.transitive_subjects(RDFS.subClassOf, DCKG.Statement))
-    assert {DCKG.Event, DCKG.StatusStatement, DCKG.PostHolding} <= kinds
+@pytest.mark.parametrize(
+    ("root", "link"), [(DCKG.Statement, DCKG.hasReference), (DCKG.Event, DCKG.attestedBy)]
+)
+def test_every_statement_and_event_cites_an_article_with_a_quote(
+    graph: Graph, root: URIRef, link: URIRef
+) -> None:
+    """Every individual of every subclass of dckg:Statement (the ontology says which)
+    has a reference, and every event an attestation, with an article and exact words."""
+    kinds = set(graph.transitive_subjects(RDFS.subClassOf, root))
     statements = {s for kind in kinds for s in graph.subjects(RDF.type, kind)}
-    assert len(statements) > 100
+    assert len(statements) > 50
     unsourced = []
     for statement in statements:
-        refs = list(graph.objects(statement, DCKG.hasReference))
+        refs = list(graph.objects(statement, link))
         if not any(
             graph.value(ref, OA.hasSource) is not None
             and any(graph.value(sel, OA.exact) for sel in graph.objects(ref, OA.hasSelector))
@@ -99,9 +104,9 @@ def test_article_metadata_only_where_the_text_states_it(
 
 
 def test_a_fact_several_articles_state_has_one_reference_per_article(graph: Graph) -> None:
-    """The Russian decision of 18 October is one event node, cited by all five articles."""
+    """The Russian decision of 18 October is one event node, attested by all five articles."""
     decision = DCKI["ev-russia-decision-2021-10-18"]
-    sources = {graph.value(ref, OA.hasSource) for ref in graph.objects(decision, DCKG.hasReference)}
+    sources = {graph.value(ref, OA.hasSource) for ref in graph.objects(decision, DCKG.attestedBy)}
     assert sources == {DCKI[slug] for slug in ARTICLE_FILES}
 
 
@@ -116,23 +121,31 @@ def test_hotline_last_used_april_2020_at_month_precision_per_dw(graph: Graph) ->
     call = DCKI["ev-hotline-call-2020-04"]
     assert (call, DCKG.affects, DCKI["saceur-cgs-hotline"]) in graph
     assert date_of(graph, call) == ("2020-04-01T00:00:00Z", "unitMonth")
-    assert graph.value(call, DCKG.latestAsOf) == DCKI["time/2021-10-19"]
-    sources = {graph.value(r, OA.hasSource) for r in graph.objects(call, DCKG.hasReference)}
+    claim = graph.value(None, DCKG.lastUse, call)
+    assert (claim, RDF.type, DCKG.LastUseStatement) in graph
+    assert graph.value(claim, DCKG.channel) == DCKI["saceur-cgs-hotline"]
+    assert graph.value(claim, DCKG.asOf) == DCKI["time/2021-10-19"]
+    assert graph.value(claim, DCKG.accordingTo) == DCKI["nato"]
+    sources = {graph.value(r, OA.hasSource) for r in graph.objects(claim, DCKG.hasReference)}
     assert sources == {DCKI["article-dw"]}
 
 
 def test_information_office_established_2000_or_2001_by_different_sources(graph: Graph) -> None:
+    """One establishment, two ranked dating statements, each with its own articles."""
+    events = {
+        e
+        for e in graph.subjects(DCKG.eventType, URIRef("https://w3id.org/dckg/vocab/establishment"))
+        if (e, DCKG.affects, DCKI["nato-information-office-moscow"]) in graph
+    }
+    assert events == {DCKI["ev-nio-establishment"]}
     claims = {}
-    for event in graph.subjects(
-        DCKG.eventType, URIRef("https://w3id.org/dckg/vocab/establishment")
-    ):
-        if (event, DCKG.affects, DCKI["nato-information-office-moscow"]) in graph:
-            year = date_of(graph, event)[0][:4]
-            sources = {
-                graph.value(r, OA.hasSource) for r in graph.objects(event, DCKG.hasReference)
-            }
-            claims[year] = sources
+    for dating in graph.subjects(DCKG.dateOf, DCKI["ev-nio-establishment"]):
+        year = date_of(graph, dating)[0][:4]
+        claims[year] = {
+            graph.value(r, OA.hasSource) for r in graph.objects(dating, DCKG.hasReference)
+        }
     assert set(claims) == {"2000", "2001"}
+    assert graph.value(DCKI["date-nio-establishment-2001"], DCKG.rank) == DCKV.preferred
     assert DCKI["article-galeotti"] in claims["2000"]
     assert DCKI["article-rusi-pszczel"] in claims["2001"]
     assert not claims["2000"] & claims["2001"]

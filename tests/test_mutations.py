@@ -246,19 +246,19 @@ def test_removing_a_party_is_refused_where_the_channel_is_used(
     layout: Layout, tmp_path: Path
 ) -> None:
     """Channels live in kg/entities.ttl: take a party away there, and a curated file
-    that touches the channel (adds its reference to it) no longer validates."""
+    that touches the channel (attests it) no longer validates."""
     kg = tmp_path / "kg"
     shutil.copytree(layout.root, kg, ignore=shutil.ignore_patterns("store", ".*"))
     entities = Graph().parse(kg / "entities.ttl")
     sources = {p: Graph().parse(p) for p in Layout(kg).source_files()}
-    used = {s for g in sources.values() for s in g.subjects(DCKG.hasReference, None)}
+    used = {s for g in sources.values() for s in g.subjects(DCKG.attestedBy, None)}
     channel, _, party = _first(
         entities,
         (t for t in entities.triples((None, DCKG.hostedBy, None)) if t[0] in used),
     )
     entities.remove((channel, DCKG.hostedBy, party))
     entities.serialize(kg / "entities.ttl", format="turtle")
-    source = next(p for p, g in sources.items() if (channel, DCKG.hasReference, None) in g)
+    source = next(p for p, g in sources.items() if (channel, DCKG.attestedBy, None) in g)
     report = validate_files([source], Layout(kg))
     assert any(
         r.focus == channel

@@ -57,11 +57,11 @@ dcki:i-ok a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00Z"^^xsd:d
   dckg:precision time:unitDay .
 dcki:i-early a time:Instant ; time:inXSDDateTimeStamp "2019-01-01T00:00:00Z"^^xsd:dateTimeStamp ;
   dckg:precision time:unitDay .
-dcki:st-ok dckg:latestAsOf dcki:i-nodate , dcki:i-noprec , dcki:i-strdate , dcki:i-nothing .
+dcki:st-ok dckg:asOf dcki:i-nodate , dcki:i-noprec , dcki:i-strdate , dcki:i-nothing .
 dcki:i-nodate a time:Instant ; dckg:precision time:unitDay .
 dcki:i-noprec a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00Z"^^xsd:dateTimeStamp .
 dcki:i-strdate a time:Instant ; time:inXSDDateTimeStamp "2020" ; dckg:precision time:unitYear .
-dcki:st-ok dckg:latestAsOf dcki:i-nozone , dcki:i-feb30 .
+dcki:st-ok dckg:asOf dcki:i-nozone , dcki:i-feb30 .
 dcki:i-nozone a time:Instant ; time:inXSDDateTimeStamp "2020-01-01T00:00:00"^^xsd:dateTimeStamp ;
   dckg:precision time:unitDay .
 dcki:i-feb30 a time:Instant ; time:inXSDDateTimeStamp "2021-02-30T00:00:00Z"^^xsd:dateTimeStamp ;

@@ -1,16 +1,19 @@
 """``dckg bench generate``: a synthetic corpus in the real ontology's shape.
 
 The corpus is a knowledge-graph directory like ``kg/``: an ``entities.ttl``
-registry (states, organisations, bodies, people, posts, places and channels with
-their parties) and one article-sized file per synthetic article under
-``sources/``, written the way ``kg/CURATION.md`` asks a curator to write them:
-every statement with a reference to its article and a verbatim quote, instants
-declared in the file that uses them at every precision (day, ISO week, month,
-year, decade, with hedges), status statements over intervals or ``asOf`` a date,
-events with their actors, counts, locations, post holdings, attestations, and
-conflicting claims (two dates for one occurrence linked by ``sameEventAs``; two
-statuses from one cause, ranked, with a reason). Article texts containing the
-quotes go to ``articles/`` so quotes can be checked against them.
+registry (states, organisations, bodies, people, posts, places and connections
+with their parties: channels, relationships, agreements) and one article-sized
+file per synthetic article under ``sources/``, written the way ``kg/CURATION.md``
+asks a curator to write them: every statement with a reference to its article and
+a verbatim quote (``dckg:hasReference``), every event and entity the article
+describes attested in its words (``dckg:attestedBy``), instants declared in the
+file that uses them at every precision (day, ISO week, month, year, decade, with
+hedges), status statements over intervals or ``asOf`` a date, events (occurrences,
+not statements) with their actors, counts, locations, post holdings, last-use
+statements, and conflicting claims (an event dated by two ranked dating
+statements instead of a date of its own; two statuses from one cause, ranked,
+with a reason). Article texts containing the quotes go to ``articles/`` so quotes
+can be checked against them.
 
 The output is deterministic for a given size and seed, so benchmark runs compare.
 """
@@ -21,6 +24,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from dckg.errors import DckgError
@@ -39,7 +43,8 @@ PREFIXES = """\
 @prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
 """
 
-#: Channel classes that are a diplomatic presence (a sender and a host) or not (parties).
+#: Channel classes with a sender and a host (a diplomatic presence), and connection
+#: classes whose sides are parties: channels, then the two that are not channels.
 PRESENCE_CLASSES = (
     "PermanentMission",
     "MilitaryLiaisonMission",
@@ -47,39 +52,23 @@ PRESENCE_CLASSES = (
     "Embassy",
     "MilitaryAttache",
 )
-PARTY_CLASSES = (
-    "Hotline",
-    "Council",
-    "FoundingAgreement",
-    "Relationship",
-    "Talks",
-    "Summit",
-    "OfficialsMeeting",
-)
-#: A decision's event type and the status it leaves the channels it affects in.
+NOT_CHANNELS = ("Relationship", "FoundingAgreement")
+PARTY_CLASSES = ("Hotline", "Council", "Talks", "OfficialsMeeting", *NOT_CHANNELS)
+#: A decision's event type, the status it leaves the channels it affects in, and the
+#: rival status a second source now and then claims for the same decision.
 DECISIONS = (
-    ("suspension", "suspended"),
-    ("closure", "closed"),
-    ("expulsion", "restricted"),
-    ("withdrawal-of-accreditation", "restricted"),
-    ("establishment", "active"),
-    ("restriction", "restricted"),
-    ("reduction", "restricted"),
-    ("recall", "dormant"),
-    ("idling", "dormant"),
-    ("replacement", "superseded"),
-    ("proposal", "proposed"),
+    ("suspension", "suspended", "closed"),
+    ("closure", "closed", "suspended"),
+    ("expulsion", "restricted", "suspended"),
+    ("withdrawal-of-accreditation", "restricted", "suspended"),
+    ("establishment", "active", "in-force"),
+    ("restriction", "restricted", "suspended"),
+    ("reduction", "restricted", "suspended"),
+    ("recall", "dormant", "suspended"),
+    ("idling", "dormant", "suspended"),
+    ("replacement", "superseded", "closed"),
+    ("proposal", "proposed", "active"),
 )
-#: The alternative status a second source claims for the same decision.
-RIVAL_STATUS = {
-    "suspended": "closed",
-    "closed": "suspended",
-    "restricted": "suspended",
-    "active": "in-force",
-    "dormant": "suspended",
-    "superseded": "closed",
-    "proposed": "active",
-}
 PRECISIONS = ("day", "week", "month", "year", "decade")
 QUALIFIERS = ("early", "mid", "late", "about")
 #: The instant property each qualifier goes in.
@@ -148,12 +137,12 @@ def event_props(etype: str, when: Instant, *more: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Channel:
-    """A channel of the registry: its IRI slug, class, label and parties."""
+    """A connection of the registry (a channel, relationship or agreement): its IRI
+    slug, class and label."""
 
     slug: str
     cls: str
     label: str
-    parties: tuple[str, ...]
 
 
 @dataclass
@@ -172,6 +161,11 @@ class Registry:
     def actors(self) -> list[str]:
         """Who can decide, announce or be targeted."""
         return self.states + self.organisations
+
+    @cached_property
+    def lines(self) -> list[Channel]:
+        """The channels proper, over which the sides speak or meet."""
+        return [c for c in self.channels if c.cls not in NOT_CHANNELS]
 
 
 def _lit(text: str) -> str:
@@ -201,14 +195,8 @@ def build_registry(triples: int, rng: random.Random) -> tuple[Registry, str, int
         slug = f"organisation-{i}"
         reg.organisations.append(slug)
         entity(slug, ["a dckg:InternationalOrganisation", f'rdfs:label "Organisation {i}"@en'])
-        entity(
-            f"body-{i}",
-            [
-                "a dckg:Body",
-                f'rdfs:label "Council of Organisation {i}"@en',
-                f"org:subOrganizationOf dcki:{slug}",
-            ],
-        )
+        label = f'rdfs:label "Council of Organisation {i}"@en'
+        entity(f"body-{i}", ["a dckg:Body", label, f"org:subOrganizationOf dcki:{slug}"])
     for i in range(4 + triples // 100_000):
         slug = f"publisher-{i}"
         reg.publishers.append(slug)
@@ -234,11 +222,10 @@ def build_registry(triples: int, rng: random.Random) -> tuple[Registry, str, int
         if i % 3 == 0:
             cls = rng.choice(PARTY_CLASSES)
             links = [f"dckg:hasParty dcki:{a} , dcki:{b}"]
-            parties: tuple[str, ...] = (a, b)
+            count += 1  # "hasParty a , b" is two triples
         else:
             cls = rng.choice(PRESENCE_CLASSES)
             links = [f"dckg:sentBy dcki:{a}", f"dckg:hostedBy dcki:{b}"]
-            parties = (a, b)
         label = f"{cls} {i}"
         lines = [
             f"a dckg:{cls}",
@@ -249,8 +236,7 @@ def build_registry(triples: int, rng: random.Random) -> tuple[Registry, str, int
         if reg.channels and i % 7 == 0:
             lines.append(f"dckg:partOf dcki:{rng.choice(reg.channels).slug}")
         entity(slug, lines)
-        count += len(parties) - len(links)  # "hasParty a , b" is two triples
-        reg.channels.append(Channel(slug, cls, label, parties))
+        reg.channels.append(Channel(slug, cls, label))
     return reg, "".join(out), count
 
 
@@ -269,7 +255,7 @@ class ArticleWriter:
         self.body: list[str] = []
         self.quotes: list[str] = []
         self.triples = 0
-        self.events: list[tuple[str, Instant, str]] = []  # (IRI slug, instant, channel slug)
+        self.events: list[str] = []  # IRI slugs of this article's events
         self.published = self.instant(self.date, "day")
         self.triples += 7  # the article's own description
 
@@ -312,7 +298,8 @@ class ArticleWriter:
         return "[ " + " ;\n        ".join(parts) + " ]", inner
 
     def node(self, subject: str, props: list[str], quote: str, refs: int = 1) -> None:
-        """``subject`` with ``props`` (a triple each) and ``refs`` references quoting ``quote``."""
+        """``subject`` with ``props`` (a triple each) and ``refs`` references quoting ``quote``:
+        a statement's ``dckg:hasReference``, an event's ``dckg:attestedBy``."""
         lines = list(props)
         count = len(props)
         ref_texts = []
@@ -320,7 +307,8 @@ class ArticleWriter:
             text, inner = self.reference(quote if n == 0 else f"{quote}, again")
             ref_texts.append(text)
             count += 1 + inner
-        lines.append("dckg:hasReference " + " ,\n      ".join(ref_texts))
+        link = "dckg:attestedBy" if props[0].startswith("a dckg:Event") else "dckg:hasReference"
+        lines.append(f"{link} " + " ,\n      ".join(ref_texts))
         self.body.append(f"{subject} " + " ;\n    ".join(lines) + " .\n\n")
         self.triples += count
 
@@ -341,7 +329,7 @@ class ArticleWriter:
         """An event that changes channels' status, the statuses it results in, maybe a count
         and a rival status claim from the same cause (a conflict, ranked with a reason)."""
         rng, n = self.rng, len(self.body)
-        etype, status = rng.choice(DECISIONS)
+        etype, status, rival_status = rng.choice(DECISIONS)
         channels = rng.sample(self.reg.channels, rng.choice((1, 1, 2)))
         when = self.instant()
         ev = f"ev-{self.index}-{n}"
@@ -352,7 +340,7 @@ class ArticleWriter:
         if rng.random() < 0.4:
             props.append(f"dckg:announcedBy dcki:{rng.choice(self.reg.persons)}")
         if self.events and rng.random() < 0.3:
-            props.append(f"dckg:triggeredBy dcki:{rng.choice(self.events)[0]}")
+            props.append(f"dckg:triggeredBy dcki:{rng.choice(self.events)}")
         if rng.random() < 0.2:
             props.append(f"dckg:atPlace dcki:{rng.choice(self.reg.places)}")
         names = " and ".join(c.label for c in channels)
@@ -362,43 +350,36 @@ class ArticleWriter:
             f"{decider} decided the {etype} of the {names}",
             refs=rng.choice((1, 2)),
         )
-        self.events.append((ev, when, channels[0].slug))
+        self.events.append(ev)
         for c in channels:
             begin = self.instant(when.start, rng.choice(("day", "day", "month")))
             end = None
             if rng.random() < 0.2:
                 end = self.instant(begin.start + dt.timedelta(days=rng.randrange(40, 2000)), "day")
-            iv, iv_n = self.interval(begin, end)
-            rival = rng.random() < 0.15
-            st = f"dcki:st-{self.index}-{len(self.body)}"
-            props = [
-                "a dckg:StatusStatement",
-                f"dckg:channel dcki:{c.slug}",
-                f"dckg:status dckv:{status}",
-                f"dckg:validDuring {iv}",
-                f"dckg:resultOf dcki:{ev}",
-            ]
+            # Now and then a rival status from the same cause: two claims, ranked.
+            rival = rival_status if rng.random() < 0.15 else None
+            claims = [(status, end, "preferred" if rival else None)]
             if rival:
-                props.append("dckg:rank dckv:preferred")
-                props.append('dckg:rankReason "The other sources agree on this status."')
-            self.node(st, props, f"the {c.label} was {status} after the {etype}")
-            self.triples += iv_n
-            if rival:
-                other = RIVAL_STATUS[status]
-                iv2, iv2_n = self.interval(begin, None)
+                claims.append((rival, None, "normal"))
+            for claim, until, rank in claims:
+                iv, iv_n = self.interval(begin, until)
                 props = [
                     "a dckg:StatusStatement",
                     f"dckg:channel dcki:{c.slug}",
-                    f"dckg:status dckv:{other}",
-                    f"dckg:validDuring {iv2}",
+                    f"dckg:status dckv:{claim}",
+                    f"dckg:validDuring {iv}",
                     f"dckg:resultOf dcki:{ev}",
-                    "dckg:rank dckv:normal",
-                    f"dckg:rankReason {_lit(f'Only one source says {other}; kept as normal.')}",
                 ]
-                self.node(
-                    f"dcki:st-{self.index}-{len(self.body)}", props, f"the {c.label} was {other}"
-                )
-                self.triples += iv2_n
+                if rank:
+                    reason = (
+                        "The other sources agree on this status."
+                        if rank == "preferred"
+                        else f"Only one source says {claim}; kept as normal."
+                    )
+                    props += [f"dckg:rank dckv:{rank}", f"dckg:rankReason {_lit(reason)}"]
+                quote = f"the {c.label} was {claim} after the {etype}"
+                self.node(f"dcki:st-{self.index}-{len(self.body)}", props, quote)
+                self.triples += iv_n
         if rng.random() < 0.3:
             kind = rng.choice(COUNT_KINDS)
             value = f"{rng.randrange(1, 60)}.0" if kind != "share-of-staff-removed" else "0.5"
@@ -415,40 +396,62 @@ class ArticleWriter:
             self.node(f"dcki:count-{self.index}-{len(self.body)}", props, f"{value} {kind} counted")
 
     def contact(self) -> None:
-        """A contact or meeting on a channel, sometimes the last one as of the article."""
+        """A contact or meeting (now and then a summit, or lasting days) on a channel,
+        sometimes with a statement that it was the channel's last use as of the article."""
         rng = self.rng
-        c = self.channel()
+        c = rng.choice(self.reg.lines)
         when = self.instant()
         ev = f"ev-{self.index}-{len(self.body)}"
         a, b = rng.sample(self.reg.persons, 2)
         etype = rng.choice(("contact", "meeting"))
         props = event_props(etype, when, f"dckg:participant dcki:{a} , dcki:{b}")
         props.append(f"dckg:affects dcki:{c.slug}")
-        if rng.random() < 0.5:
-            published = self.instant(self.date, "day")
-            props.append(f"dckg:latestAsOf dckt:{published.slug}")
-        self.node(f"dcki:{ev}", props, f"{a} and {b} last spoke over the {c.label}")
+        if etype == "meeting" and rng.random() < 0.3:
+            props[0] += " , dckg:Summit"
+            days = rng.randrange(1, 4)
+            props.append(
+                f"dckg:duration [ a time:Duration ; time:numericDuration {days}.0 ; "
+                "time:unitType time:unitDay ]"
+            )
+            self.triples += 4  # the second type and the duration's three
+        self.node(f"dcki:{ev}", props, f"{a} and {b} spoke over the {c.label}")
         self.triples += 1  # the second participant
-        self.events.append((ev, when, c.slug))
+        self.events.append(ev)
+        if rng.random() < 0.5:
+            props = [
+                "a dckg:LastUseStatement",
+                f"dckg:channel dcki:{c.slug}",
+                f"dckg:lastUse dcki:{ev}",
+                f"dckg:asOf dckt:{self.published.slug}",
+            ]
+            if rng.random() < 0.3:
+                props.append(f"dckg:accordingTo dcki:{rng.choice(self.reg.actors)}")
+            quote = f"that was the last time the {c.label} was used"
+            self.node(f"dcki:lastuse-{self.index}-{len(self.body)}", props, quote)
 
     def disputed_date(self) -> None:
-        """One occurrence, two reports dating it differently (``sameEventAs``)."""
+        """One occurrence the article dates two ways: no date of its own, two dating
+        statements, one preferred and the other normal or deprecated, each with a reason."""
         rng = self.rng
         c = self.channel()
         first = self.instant(precision="year")
-        second = self.instant(dt.date(first.start.year + 1, 6, 1), "year")
+        second = self.instant(dt.date(first.start.year - 1, 6, 1), "year")
         etype = rng.choice(("establishment", "closure", "meeting"))
-        slugs = [f"ev-{self.index}-{len(self.body)}-a", f"ev-{self.index}-{len(self.body)}-b"]
-        for slug, when, other in ((slugs[0], first, slugs[1]), (slugs[1], second, None)):
+        ev = f"ev-{self.index}-{len(self.body)}"
+        props = ["a dckg:Event", f"dckg:eventType dckv:{etype}", f"dckg:affects dcki:{c.slug}"]
+        self.node(f"dcki:{ev}", props, f"the {etype} of the {c.label}")
+        other = rng.choice(("normal", "deprecated"))
+        for n, (when, rank) in enumerate(((first, "preferred"), (second, other))):
+            reason = f"{'Most sources give' if n == 0 else 'Only one source gives'} {when.slug}."
             props = [
-                "a dckg:Event",
-                f"dckg:eventType dckv:{etype}",
+                "a dckg:DatingStatement",
+                f"dckg:dateOf dcki:{ev}",
                 f"dckg:occurredAt dckt:{when.slug}",
-                f"dckg:affects dcki:{c.slug}",
+                f"dckg:rank dckv:{rank}",
+                f"dckg:rankReason {_lit(reason)}",
             ]
-            if other:
-                props.append(f"dckg:sameEventAs dcki:{other}")
-            self.node(f"dcki:{slug}", props, f"the {etype} of the {c.label} in {when.slug}")
+            quote = f"the {etype} of the {c.label} in {when.slug}"
+            self.node(f"dcki:date-{self.index}-{len(self.body)}", props, quote)
 
     def as_of_status(self) -> None:
         """A status the source says holds at a moment, maybe left intact by an event."""
@@ -461,7 +464,7 @@ class ArticleWriter:
             f"dckg:asOf dckt:{self.instant().slug}",
         ]
         if self.events and rng.random() < 0.3:
-            props.append(f"dckg:unaffectedBy dcki:{rng.choice(self.events)[0]}")
+            props.append(f"dckg:unaffectedBy dcki:{rng.choice(self.events)}")
         self.node(f"dcki:st-{self.index}-{len(self.body)}", props, f"the {c.label} still works")
 
     def location(self) -> None:
@@ -469,21 +472,19 @@ class ArticleWriter:
         rng = self.rng
         c = self.channel()
         place, rival = rng.sample(self.reg.places, 2)
-        props = [
-            "a dckg:LocationStatement",
-            f"dckg:channel dcki:{c.slug}",
-            f"dckg:place dcki:{place}",
-        ]
-        self.node(f"dcki:loc-{self.index}-{len(self.body)}", props, f"the {c.label} in {place}")
-        if rng.random() < 0.2:
+        claims = [(place, None)] + ([(rival, "deprecated")] if rng.random() < 0.2 else [])
+        for where, rank in claims:
             props = [
                 "a dckg:LocationStatement",
                 f"dckg:channel dcki:{c.slug}",
-                f"dckg:place dcki:{rival}",
-                "dckg:rank dckv:deprecated",
-                'dckg:rankReason "Contradicted by the body of the article."',
+                f"dckg:place dcki:{where}",
             ]
-            self.node(f"dcki:loc-{self.index}-{len(self.body)}", props, f"the {c.label} in {rival}")
+            if rank:
+                props += [
+                    f"dckg:rank dckv:{rank}",
+                    'dckg:rankReason "Contradicted by the body of the article."',
+                ]
+            self.node(f"dcki:loc-{self.index}-{len(self.body)}", props, f"the {c.label} in {where}")
 
     def post_holding(self) -> None:
         """Who held a post, as of a date or over an interval."""
@@ -509,10 +510,14 @@ class ArticleWriter:
         self.triples += extra
 
     def attestation(self) -> None:
-        """The article mentions a channel: a reference on the channel itself."""
-        c = self.channel()
-        text, inner = self.reference(f"the {c.label} is mentioned")
-        self.body.append(f"dcki:{c.slug} dckg:hasReference {text} .\n\n")
+        """The article names an entity (a connection, actor, person or place): a reference
+        on the entity itself."""
+        rng = self.rng
+        slug = self.channel().slug
+        if rng.random() < 0.5:
+            slug = rng.choice(rng.choice((self.reg.actors, self.reg.persons, self.reg.places)))
+        text, inner = self.reference(f"{slug} is mentioned")
+        self.body.append(f"dcki:{slug} dckg:attestedBy {text} .\n\n")
         self.triples += 1 + inner
 
     # -- the file ---------------------------------------------------------------------
@@ -612,16 +617,10 @@ def article_file(registry_root: Path, seed: int = 99) -> tuple[str, str]:
     for slug, cls, label in re.findall(
         r'dcki:(channel-\d+) a dckg:(\w+) ;\n    rdfs:label "([^"]+)"', text
     ):
-        reg.channels.append(Channel(slug, cls, label, ()))
-    for kind, target in (
-        ("state", reg.states),
-        ("organisation", reg.organisations),
-        ("person", reg.persons),
-        ("post", reg.posts),
-        ("place", reg.places),
-        ("publisher", reg.publishers),
-    ):
-        target.extend(sorted(set(re.findall(rf"dcki:({kind}-\d+) a ", text))))
+        reg.channels.append(Channel(slug, cls, label))
+    for kind in ("state", "organisation", "person", "post", "place", "publisher"):
+        found = sorted(set(re.findall(rf"dcki:({kind}-\d+) a ", text)))
+        getattr(reg, f"{kind}s").extend(found)  # reg.states, reg.organisations ...
     if not reg.channels:
         raise DckgError(f"{registry_root}: no synthetic channels in entities.ttl")
     writer = ArticleWriter(90_000 + seed, reg, rng)

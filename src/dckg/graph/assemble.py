@@ -3,9 +3,10 @@
 Every input goes into its own named graph (the ontology, the entity registry,
 one graph per article file), the union of them all goes into the default graph
 as a set (see :func:`dckg.graph.store.add_union_default`), and the build's own
-derived triples (instants' labels, period starts, earliest and latest
-moments: :mod:`dckg.graph.dates`) into the ``derived`` graph and the union. The
-violation queries, the renderers and the query store all start from this store.
+derived triples (instants' labels, period starts, earliest and latest moments:
+:mod:`dckg.graph.dates`; each event's best date and the instants' distinctness:
+:mod:`dckg.graph.events`) into the ``derived`` graph and the union. The violation
+queries, the renderers and the query store all start from this store.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rdflib import Graph
 from dckg import namespaces as ns
 from dckg.errors import DckgError
 from dckg.graph.dates import derived_dates
+from dckg.graph.events import all_different_instants, derived_event_dates
 from dckg.graph.loading import parse_into, read_text
 from dckg.graph.store import add_union_default
 from dckg.layout import Layout, ontology_path
@@ -61,7 +63,7 @@ def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> ox.Store:
     for path in [*layout.source_files(), *extra]:
         load_file(store, path, ns.source_graph(path))
     add_union_default(store)
-    derived = derived_dates(store)
+    derived = derived_dates(store) + derived_event_dates(store) + all_different_instants(store)
     store.extend(derived)
     store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in derived)
     return store

@@ -5,7 +5,8 @@ all of it, so it takes a neighbourhood: (1) every triple whose subject is an IRI
 new files mention, closed over blank nodes (a concise bounded description), and (2)
 the direct triples of every IRI those point to, so that types and instants' dates are
 there for the ``sh:class`` checks and the date comparisons. Other files' references
-(``dckg:hasReference`` and what hangs off it) are left out: one per article, they
+(``dckg:hasReference``, ``dckg:attestedBy`` and what hangs off them) are left out:
+one per article, they
 would make the neighbourhood grow with the graph, and no check needs them (a new file
 carries its own, :mod:`dckg.validation.provenance`; only new files' nodes are reported).
 
@@ -65,7 +66,7 @@ def _to_rdflib(term: OxObject) -> Node:
 def neighbourhood(store: ox.Store, seeds: Iterable[URIRef], exclude: Iterable[str] = ()) -> Graph:
     """The triples of the existing graph around ``seeds`` (see the module docstring)."""
     skip = {ox.NamedNode(g) for g in (ns.ONTOLOGY_GRAPH, *exclude)}
-    references = ox.NamedNode(str(DCKG.hasReference))
+    references = {ox.NamedNode(str(DCKG.hasReference)), ox.NamedNode(str(DCKG.attestedBy))}
     out = Graph()
     hop2: set[str] = set()
 
@@ -82,7 +83,7 @@ def neighbourhood(store: ox.Store, seeds: Iterable[URIRef], exclude: Iterable[st
             # triples come back once per article that uses it. Convert each once.
             done: set[tuple[ox.NamedNode, OxObject]] = set()
             for quad in store.quads_for_pattern(node, None, None, None):
-                if quad.graph_name in skip or quad.predicate == references:
+                if quad.graph_name in skip or quad.predicate in references:
                     continue
                 obj = quad.object
                 if (quad.predicate, obj) in done:

@@ -2,13 +2,14 @@
 
 A statement several articles make is one node, repeated in each article's file
 with that article's reference, so that every file describes its claims on its
-own and says where it read them. The shapes see the new files merged (and the
-existing graph's references are left out of their neighbourhood), so when
-several files are validated together one file's reference would satisfy "at
-least one reference" for a statement another file restates without one. This
-check looks at each new file alone: every statement it states (any triple with
-the statement as subject, bar a symmetric link to one of the file's own
-statements) needs a ``dckg:hasReference`` in that same file.
+own and says where it read them; an event several articles report is likewise
+one node that each file attests with its own words. The shapes see the new files
+merged (and the existing graph's references are left out of their
+neighbourhood), so when several files are validated together one file's
+reference would satisfy "at least one reference" for a statement another file
+restates without one. This check looks at each new file alone: every statement
+it states (any triple with the statement as subject) needs a
+``dckg:hasReference`` in that same file, and every event a ``dckg:attestedBy``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ MESSAGE = (
     "dckg:hasReference [ a dckg:Reference ; oa:hasSource ... ; oa:hasSelector ... ] here "
     "(each article file carries its own references, CURATION.md rule 3)"
 )
+EVENT_MESSAGE = (
+    "This file describes the event but gives no words of its own for it: add this "
+    "article's dckg:attestedBy [ a dckg:Reference ; oa:hasSource ... ; oa:hasSelector ... ] "
+    "here (each article file carries its own references, CURATION.md rule 3)"
+)
 
 
 def statement_classes(ontology: Graph) -> set[Node]:
@@ -34,19 +40,26 @@ def statement_classes(ontology: Graph) -> set[Node]:
     return {c for c in ontology.transitive_subjects(RDFS.subClassOf, DCKG.Statement) if c}
 
 
-#: Links that are the same fact whichever end states them: ``a sameEventAs b`` in a
-#: file whose own event ``b`` carries its reference needs no second reference on ``a``.
-SYMMETRIC_LINKS = frozenset({DCKG.sameEventAs})
+def event_classes(ontology: Graph) -> set[Node]:
+    """dckg:Event and every class below it (dckg:Summit)."""
+    return {c for c in ontology.transitive_subjects(RDFS.subClassOf, DCKG.Event) if c}
 
 
 def check_own_references(
-    files: Mapping[Path, Graph], data: Graph, classes: set[Node]
-) -> Iterator[tuple[Path, URIRef]]:
-    """(file, statement) for every statement a file states without its own reference."""
+    files: Mapping[Path, Graph], data: Graph, ontology: Graph
+) -> Iterator[tuple[Path, URIRef, URIRef]]:
+    """(file, node, property) for every statement (event) a file states without its
+    own ``dckg:hasReference`` (``dckg:attestedBy``)."""
+    statements, events = statement_classes(ontology), event_classes(ontology)
     for path, graph in files.items():
-        stated = {s for s, p, _ in graph if isinstance(s, URIRef) and p not in SYMMETRIC_LINKS}
+        stated = {s for s in graph.subjects() if isinstance(s, URIRef)}
         for subject in sorted(stated, key=str):
-            if (subject, DCKG.hasReference, None) in graph:
+            types = set(data.objects(subject, RDF.type))
+            if types & events:
+                link = DCKG.attestedBy
+            elif types & statements:
+                link = DCKG.hasReference
+            else:
                 continue
-            if any(t in classes for t in data.objects(subject, RDF.type)):
-                yield path, subject
+            if (subject, link, None) not in graph:
+                yield path, subject, link

@@ -136,13 +136,13 @@ def render_path(path: Node, graph: Graph) -> str:
         return short(path) or str(path)
     if isinstance(path, BNode):
         if (path, RDF.first, None) in graph:
-            return "/".join(render_path(p, graph) for p in Collection(graph, path))
+            return "/".join(_operand(p, graph) for p in Collection(graph, path))
         alternatives = graph.value(path, _sh("alternativePath"))
         if alternatives is not None:
             return "|".join(render_path(p, graph) for p in Collection(graph, alternatives))
         inverse = graph.value(path, _sh("inversePath"))
         if inverse is not None:
-            return "^" + render_path(inverse, graph)
+            return "^" + _operand(inverse, graph)
         for name, suffix in (
             ("zeroOrMorePath", "*"),
             ("oneOrMorePath", "+"),
@@ -154,3 +154,9 @@ def render_path(path: Node, graph: Graph) -> str:
     if isinstance(path, Literal):
         return str(path)
     return "[]"
+
+
+def _operand(path: Node, graph: Graph) -> str:
+    """``path`` rendered as one operand of ``/`` or ``^``: parenthesised unless a name."""
+    text = render_path(path, graph)
+    return text if isinstance(path, URIRef) or text.startswith("(") else f"({text})"

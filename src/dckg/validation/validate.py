@@ -196,13 +196,13 @@ class _Checks:
 
     def provenance(self) -> None:
         """Statements a file states without a reference of its own."""
-        from dckg.validation.provenance import MESSAGE, check_own_references, statement_classes
+        from dckg.validation.provenance import EVENT_MESSAGE, MESSAGE, check_own_references
 
         reported = self._reported()
-        classes = statement_classes(_ontology())
-        for path, statement in check_own_references(self.new.graphs, self.data, classes):
-            if (statement, DCKG.hasReference) not in reported:
-                self._add(statement, DCKG.hasReference, MESSAGE, source="provenance", file=path)
+        for path, node, link in check_own_references(self.new.graphs, self.data, _ontology()):
+            if (node, link) not in reported:
+                message = MESSAGE if link == DCKG.hasReference else EVENT_MESSAGE
+                self._add(node, link, message, source="provenance", file=path)
 
     def quotes(self, texts: Sequence[Path]) -> None:
         """Quotes missing from, or not unique in, the given article texts."""
