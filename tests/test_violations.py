@@ -22,6 +22,7 @@ FAULTS = """
 @prefix dcki: <https://w3id.org/dckg/id/> .
 @prefix dckv: <https://w3id.org/dckg/vocab/> .
 @prefix oa:   <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix time: <http://www.w3.org/2006/time#> .
 @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
 
@@ -62,12 +63,16 @@ dcki:i-noprec a time:Instant ; time:inXSDDateTime "2020-01-01T00:00:00Z"^^xsd:da
 dcki:i-strdate a time:Instant ; time:inXSDDateTime "2020" ; dckg:precision time:unitYear .
 dcki:i-nothing a time:Instant .
 dcki:st-ok dckg:status dcki:typo .
+<https://w3id.org/dckg/id/time/1999> a time:Instant ; rdfs:label "1999" ;
+  time:inXSDDateTime "1999-01-01T00:00:00Z"^^xsd:dateTime , "1999-06-01T00:00:00Z"^^xsd:dateTime ;
+  dckg:precision time:unitYear .
 """
 
 ID = "https://w3id.org/dckg/id/"
 EXPECTED = {
     ("channel-parties-violation", f"{ID}h2"),
     ("end-before-begin-violation", f"{ID}iv-backwards"),
+    ("instant-conflict-violation", f"{ID}time/1999"),
     ("instant-violation", f"{ID}i-nodate"),
     ("instant-violation", f"{ID}i-noprec"),
     ("instant-violation", f"{ID}i-strdate"),
@@ -119,6 +124,7 @@ def test_every_gate_fires_on_oxigraph_and_rdflib_alike(faults: Path) -> None:
 _KEY = {
     "channel-parties-violation": "channel",
     "end-before-begin-violation": "interval",
+    "instant-conflict-violation": "instant",
     "instant-violation": "instant",
     "reference-without-quote-violation": "reference",
     "statement-without-reference-violation": "statement",
