@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ def copy_kg(source: Path, target: Path, *, store: bool = True) -> Layout:
     skip = [".*"] if store else ["store", ".*"]
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(*skip))
     return Layout(target)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _owl_gate_off_unless_asked() -> Iterator[None]:
+    """``dckg validate`` runs HermiT (seconds) by default where Java is installed. The
+    tests validate without it, module-scoped fixtures included; those of the gate ask
+    for it (``owl_gate="on"``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DCKG_OWL_GATE", "off")
+        yield
 
 
 @pytest.fixture(scope="session")

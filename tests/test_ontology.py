@@ -85,3 +85,22 @@ def test_no_iri_is_two_kinds_of_property(ontology: Graph) -> None:
     kinds = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
     for term in {s for k in kinds for s in ontology.subjects(RDF.type, k)}:
         assert sum((term, RDF.type, k) in ontology for k in kinds) == 1, term
+
+
+def test_protege_catalog_maps_each_w3c_ontology_to_its_pinned_file() -> None:
+    """ontology/catalog-v001.xml: every entry names an existing pinned file, every
+    pinned file is mapped, and each file's own ontology IRI is among the names."""
+    import xml.etree.ElementTree as ET
+
+    from dckg.layout import import_paths
+
+    folder = ROOT / "ontology"
+    ns = {"c": "urn:oasis:names:tc:entity:xmlns:xml:catalog"}
+    entries = ET.parse(folder / "catalog-v001.xml").findall("c:uri", ns)
+    mapped = {e.get("name"): folder / str(e.get("uri")) for e in entries}
+    assert all(path.is_file() for path in mapped.values()), mapped
+    pinned = {p.name for p in import_paths()}
+    assert {p.name for p in mapped.values()} == pinned
+    for path in import_paths():
+        iris = {str(s) for s in Graph().parse(path).subjects(RDF.type, OWL.Ontology)}
+        assert iris & {name for name, file in mapped.items() if file.name == path.name}, path

@@ -1,10 +1,12 @@
 """The "opens cleanly in Protégé" check (OWL API + HermiT) against planted defects.
 
 Each ``tests/fixtures/owl/bad_*.ttl`` is ``good.ttl`` with exactly one defect, and
-each test asserts that the check names *that* defect. The JVM costs about a second
-to start, so one module-scoped run checks every fixture (and the repository's
-ontology, once it exists). No test skips for lack of Java: a machine without it
-must fail loudly with the message that says to run ``scripts/setup-java.sh``.
+each test asserts that the check names *that* defect. Every file is merged with the
+pinned W3C vocabularies (``ontology/imports``), as ``dckg check-owl`` does by default.
+The JVM costs about a second to start, so one module-scoped run checks every fixture
+and the repository's ontology and built graph. No test skips for lack of Java: a
+machine without it must fail loudly with the message that says to run
+``scripts/setup-java.sh``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
 
-from dckg.checks.owl import OwlReport, check_owl
+from dckg.checks.owl import OwlReport, check_owl, dl_instances
 from dckg.errors import DckgError
+from dckg.layout import import_paths
 
 pytestmark = pytest.mark.java
 
@@ -30,7 +35,11 @@ FIXTURE_NAMES = (
     "bad_lexical",
     "bad_inconsistent",
     "bad_syntax",
+    "bad_same_as",
+    "bad_owl_time",
 )
+DCKG = "https://w3id.org/dckg/ontology#"
+DCKI = "https://w3id.org/dckg/id/"
 
 
 # Defects planted on the fly (written next to the run, not kept as fixtures) for
@@ -81,6 +90,7 @@ def _is_clean_apart_from(report: OwlReport, *fields: str) -> None:
         "consistent": report.consistent is True,
         "reasoner_error": report.reasoner_error is None,
         "unsatisfiable": not report.unsatisfiable,
+        "same_individuals": not report.same_individuals,
     }
     unexpected = [name for name, clean in checks.items() if not clean and name not in fields]
     assert not unexpected, f"unexpected problems {unexpected}:\n{report.summary()}"
@@ -184,13 +194,100 @@ def test_imports_are_reported_not_fetched(reports: dict[str, OwlReport]) -> None
     _is_clean_apart_from(r, "parse_error", "consistent")
 
 
+def test_inferred_same_as_between_named_individuals_is_named(
+    reports: dict[str, OwlReport],
+) -> None:
+    """Two instants on a functional property: consistent, but HermiT merges them."""
+    r = reports["bad_same_as"]
+    assert not r.ok
+    assert r.consistent is True
+    assert r.same_individuals == (
+        (
+            "https://example.org/owlcheck#day-1962-10-27",
+            "https://example.org/owlcheck#month-1962-10",
+        ),
+    )
+    assert r.summary().splitlines()[1:] == [
+        "  1 owl:sameAs inferred between named individuals (HermiT):",
+        "    <https://example.org/owlcheck#day-1962-10-27>"
+        " = <https://example.org/owlcheck#month-1962-10>",
+    ]
+    _is_clean_apart_from(r, "same_individuals")
+
+
+def test_faithful_extract_clashing_with_real_owl_time_is_inconsistent(
+    reports: dict[str, OwlReport],
+) -> None:
+    """A statement disjoint from time:TemporalEntity with a time:hasDuration: fine
+    alone, inconsistent with OWL-Time (hasDuration ⊑ hasTemporalDuration, whose
+    domain is time:TemporalEntity)."""
+    r = reports["bad_owl_time"]
+    assert r.consistent is False, r.summary()
+    assert r.summary().splitlines() == [
+        f"{FIXTURES / 'bad_owl_time.ttl'}: NOT OK (15 axioms, merged with 5 W3C import(s))",
+        "  INCONSISTENT (HermiT)",
+    ]
+    _is_clean_apart_from(r, "consistent")
+    (alone,) = check_owl([FIXTURES / "bad_owl_time.ttl"], imports=())
+    assert alone.ok, alone.summary()
+    assert alone.summary().endswith(": OK (15 axioms, OWL 2 DL, consistent)")
+
+
+def test_every_file_is_merged_with_the_pinned_w3c_files(reports: dict[str, OwlReport]) -> None:
+    names = {p.name for p in import_paths()}
+    assert names == {"time.ttl", "prov-o.ttl", "org.ttl", "oa.ttl", "skos.ttl"}
+    assert all(r.imports == tuple(import_paths()) for r in reports.values())
+    # What the merge leaves out of the W3C files is said, never silently dropped.
+    notes = reports["good"].import_notes
+    assert any(n.startswith("time.ttl: 7 axiom(s) on datatypes outside") for n in notes), notes
+
+
+def test_pinned_owl_time_is_the_2024_edition() -> None:
+    time_ttl = {p.name: p for p in import_paths()}["time.ttl"].read_text(encoding="utf-8")
+    assert '"2024-02-29"^^xsd:date' in time_ttl
+    assert ":unitDecade" in time_ttl
+    assert ":inXSDDateTimeStamp" in time_ttl
+
+
+def test_dl_query_lists_inferred_instances() -> None:
+    """Protégé's DL Query tab, with the file's own prefixes (domain inference included)."""
+    found = dl_instances(FIXTURES / "good.ttl", "ex:hasParticipant some ex:Person")
+    assert found == {"https://example.org/owlcheck#channel1"}
+
+
+def test_dl_query_on_an_inconsistent_merge_has_no_answer() -> None:
+    with pytest.raises(DckgError, match="inconsistent"):
+        dl_instances(FIXTURES / "bad_owl_time.ttl", "owl:Thing")
+
+
 @pytest.mark.parametrize("name", ["ontology", "knowledge_graph"])
 def test_repository_files_open_cleanly(reports: dict[str, OwlReport], name: str) -> None:
-    """ontology/dckg.ttl alone and kg/dckg.ttl (ontology + every statement): 0 parse
-    errors, 0 unparsed triples, 0 OWL 2 DL violations, HermiT consistent."""
+    """ontology/dckg.ttl alone and kg/dckg.ttl (ontology + every statement), each
+    merged with the pinned W3C files: 0 parse errors, 0 unparsed triples, 0 OWL 2 DL
+    violations, HermiT consistent, no unsatisfiable class, no inferred sameAs."""
     report = reports[name]
     assert report.ok, report.summary()
     assert report.axioms > 1000
+
+
+def _channels_below(graph: Graph, whole: URIRef) -> set[str]:
+    """Channels whose dckg:partOf chain reaches ``whole``, computed without a reasoner."""
+    channel_classes = set(graph.transitive_subjects(RDFS.subClassOf, URIRef(DCKG + "Channel")))
+    channels = {s for c in channel_classes for s in graph.subjects(RDF.type, c)}
+    part_of = URIRef(DCKG + "partOf")
+    return {str(c) for c in channels if whole in set(graph.transitive_objects(c, part_of)) - {c}}
+
+
+def test_dl_query_channels_part_of_nato_russia_relations() -> None:
+    """The issue's Protégé check: "Channel and partOf value nato-russia-relations"
+    returns every channel below it, however deep (partOf is transitive)."""
+    whole = URIRef(DCKI + "nato-russia-relations")
+    expected = _channels_below(Graph().parse(KNOWLEDGE_GRAPH), whole)
+    assert len(expected) > 1
+    found = dl_instances(
+        KNOWLEDGE_GRAPH, "dckg:Channel and dckg:partOf value dcki:nato-russia-relations"
+    )
+    assert found == expected
 
 
 def test_no_paths_starts_no_jvm() -> None:

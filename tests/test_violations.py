@@ -23,6 +23,7 @@ FAULTS = """
 @prefix dcki: <https://w3id.org/dckg/id/> .
 @prefix dckv: <https://w3id.org/dckg/vocab/> .
 @prefix oa:   <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix time: <http://www.w3.org/2006/time#> .
 @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
 
@@ -68,12 +69,17 @@ dcki:i-feb30 a time:Instant ; time:inXSDDateTimeStamp "2021-02-30T00:00:00Z"^^xs
   dckg:precision time:unitDay .
 dcki:i-nothing a time:Instant .
 dcki:st-ok dckg:status dcki:typo .
+<https://w3id.org/dckg/id/time/1999> a time:Instant ; rdfs:label "1999" ;
+  time:inXSDDateTimeStamp "1999-01-01T00:00:00Z"^^xsd:dateTimeStamp ,
+    "1999-06-01T00:00:00Z"^^xsd:dateTimeStamp ;
+  dckg:precision time:unitYear .
 """
 
 ID = "https://w3id.org/dckg/id/"
 EXPECTED = {
     ("channel-parties-violation", f"{ID}h2"),
     ("end-before-begin-violation", f"{ID}iv-backwards"),
+    ("instant-conflict-violation", f"{ID}time/1999"),
     ("instant-violation", f"{ID}i-nodate"),
     ("instant-violation", f"{ID}i-noprec"),
     ("instant-violation", f"{ID}i-strdate"),
@@ -135,6 +141,7 @@ def test_every_gate_fires_on_oxigraph_and_rdflib_alike(faults: Path) -> None:
 _KEY = {
     "channel-parties-violation": "channel",
     "end-before-begin-violation": "interval",
+    "instant-conflict-violation": "instant",
     "instant-violation": "instant",
     "reference-without-quote-violation": "reference",
     "statement-without-reference-violation": "statement",
@@ -170,4 +177,4 @@ def test_derived_dates_name_only_instants_with_a_valid_stamp(faults: Path) -> No
         f"{ID}i-noprec": "2020-01-01",
     }
     starts = {q.subject.value for q in derived if q.predicate.value == ns.DCKG + "periodStart"}
-    assert starts == set(labelled)
+    assert starts == set(labelled) | {f"{ns.DCKT}1999"}  # labelled already: dates, no label

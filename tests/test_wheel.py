@@ -89,6 +89,12 @@ def test_wheel_carries_the_data_and_no_local_store(wheel: Path) -> None:
     for name in (
         "dckg/data/ontology/dckg.ttl",
         "dckg/data/ontology/shapes.ttl",
+        "dckg/data/ontology/catalog-v001.xml",
+        "dckg/data/ontology/imports/time.ttl",
+        "dckg/data/ontology/imports/prov-o.ttl",
+        "dckg/data/ontology/imports/org.ttl",
+        "dckg/data/ontology/imports/oa.ttl",
+        "dckg/data/ontology/imports/skos.ttl",
         "dckg/data/queries/survivors.rq",
         "dckg/data/queries/build/instants.rq",
         "dckg/data/queries/build/union-default.ru",

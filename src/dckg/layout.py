@@ -32,6 +32,16 @@ def ontology_path() -> Path:
     return Path(str(data_dir("ontology") / "dckg.ttl"))
 
 
+def import_paths() -> list[Path]:
+    """The pinned W3C vocabularies dckg reuses (``ontology/imports/*.ttl``), sorted.
+
+    The OWL check merges them with the file it checks; ``ontology/catalog-v001.xml``
+    maps their ontology IRIs to the same files for Protégé.
+    """
+    folder = data_dir("ontology") / "imports"
+    return sorted(Path(str(f)) for f in folder.iterdir() if f.name.endswith(".ttl"))
+
+
 def shapes_path() -> Path:
     """The shipped SHACL shapes."""
     return Path(str(data_dir("ontology") / "shapes.ttl"))

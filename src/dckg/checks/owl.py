@@ -9,6 +9,12 @@ the OWL 2 DL profile) and HermiT 1.4.3 configured *not* to ignore unsupported
 datatypes. Loading is deliberately not the OWL API's "strict" mode: in 5.1.20 that
 mode cannot read any anonymous restriction (see the header of ``OwlCheck.java``).
 
+By default each file is merged with the pinned W3C vocabularies
+(:func:`dckg.layout.import_paths`) before HermiT runs, and the check also fails on an
+``owl:sameAs`` HermiT infers between two named individuals. The parse and OWL 2 DL
+profile checks stay on the file itself: the W3C files are not all DL, and not ours.
+:func:`dl_instances` answers a Protégé-style DL query over the same merge.
+
 The Java side is ``java/OwlCheck.java``, run by :mod:`dckg.checks.jvm`; starting a
 JVM dominates the cost, so :func:`check_owl` checks every file in one JVM.
 """
@@ -22,13 +28,16 @@ from typing import Any
 
 from dckg.checks.jvm import DEFAULT_TIMEOUT_S, jar_dir, java_lib_dir, require, run_java
 from dckg.errors import DckgError
+from dckg.layout import import_paths
 
 __all__ = [
     "DEBIAN_JARS",
     "HERMIT_JARS",
     "OwlReport",
+    "QueryAnswer",
     "check_owl",
     "classpath",
+    "dl_instances",
 ]
 
 
@@ -65,6 +74,15 @@ HERMIT_JARS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class QueryAnswer:
+    """A DL query (a Manchester-syntax class expression) and its named instances."""
+
+    expression: str
+    instances: tuple[str, ...]
+    error: str | None
+
+
+@dataclass(frozen=True)
 class OwlReport:
     """What the OWL API and HermiT said about one Turtle file.
 
@@ -80,10 +98,14 @@ class OwlReport:
     reasoner_error: str | None
     unsatisfiable: tuple[str, ...]
     axioms: int
+    same_individuals: tuple[tuple[str, str], ...] = ()
+    import_notes: tuple[str, ...] = ()
+    queries: tuple[QueryAnswer, ...] = ()
+    imports: tuple[Path, ...] = ()
 
     @property
     def ok(self) -> bool:
-        """True only if the file loads strictly, is OWL 2 DL and HermiT is happy with it.
+        """True only if the file loads, is OWL 2 DL and HermiT is happy with the merge.
 
         ``consistent`` must be ``True``, not merely "not False": ``None`` means the
         reasoner never got an answer (parse failure or reasoner error).
@@ -95,13 +117,15 @@ class OwlReport:
             and self.consistent is True
             and self.reasoner_error is None
             and not self.unsatisfiable
+            and not self.same_individuals
         )
 
     def summary(self) -> str:
         """A multi-line report for humans, naming the file and every problem found."""
+        merged = f", merged with {len(self.imports)} W3C import(s)" if self.imports else ""
         if self.ok:
-            return f"{self.file}: OK ({self.axioms} axioms, OWL 2 DL, consistent)"
-        lines = [f"{self.file}: NOT OK ({self.axioms} axioms)"]
+            return f"{self.file}: OK ({self.axioms} axioms, OWL 2 DL, consistent{merged})"
+        lines = [f"{self.file}: NOT OK ({self.axioms} axioms{merged})"]
         if self.parse_error is not None:
             lines.append(f"  parse error: {self.parse_error}")
         if self.unparsed_triples:
@@ -122,6 +146,12 @@ class OwlReport:
         if self.unsatisfiable:
             lines.append(f"  {len(self.unsatisfiable)} unsatisfiable class(es):")
             lines.extend(f"    {c}" for c in self.unsatisfiable)
+        if self.same_individuals:
+            lines.append(
+                f"  {len(self.same_individuals)} owl:sameAs inferred between named"
+                " individuals (HermiT):"
+            )
+            lines.extend(f"    <{a}> = <{b}>" for a, b in self.same_individuals)
         return "\n".join(lines)
 
 
@@ -132,9 +162,12 @@ def classpath() -> list[Path]:
     return require(jars, "the OWL check")
 
 
-def _report(raw: dict[str, Any], path: Path) -> OwlReport:
+def _report(raw: dict[str, Any], path: Path, imports: Sequence[Path]) -> OwlReport:
     """Build a report from one JSON line, checking the shape the Java side promises."""
     try:
+        same = [tuple(str(i) for i in pair) for pair in raw["same_individuals"]]
+        if any(len(pair) != 2 for pair in same):
+            raise ValueError(f"same_individuals holds a non-pair: {same!r:.200}")
         return OwlReport(
             file=path,
             parse_error=_opt_str(raw["parse_error"]),
@@ -144,6 +177,17 @@ def _report(raw: dict[str, Any], path: Path) -> OwlReport:
             reasoner_error=_opt_str(raw["reasoner_error"]),
             unsatisfiable=tuple(str(c) for c in raw["unsatisfiable"]),
             axioms=int(raw["axioms"]),
+            same_individuals=tuple((a, b) for a, b in same),
+            import_notes=tuple(str(n) for n in raw["import_notes"]),
+            queries=tuple(
+                QueryAnswer(
+                    expression=str(q["expression"]),
+                    instances=tuple(str(i) for i in q["instances"]),
+                    error=_opt_str(q["error"]),
+                )
+                for q in raw["queries"]
+            ),
+            imports=tuple(imports),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DckgError(f"OWL check printed a malformed report for {path}: {exc!r}") from exc
@@ -161,10 +205,18 @@ def _opt_bool(value: object) -> bool | None:
     raise TypeError(f"expected a boolean or null, got {value!r}")
 
 
-def check_owl(paths: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT_S) -> list[OwlReport]:
+def check_owl(
+    paths: Sequence[Path],
+    *,
+    imports: Sequence[Path] | None = None,
+    queries: Sequence[str] = (),
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> list[OwlReport]:
     """Check each Turtle file as Protégé would open it; one report per path, in order.
 
-    All files go to a single JVM because its start-up (and compiling the checker) is
+    ``imports`` (default: the pinned W3C files; ``()`` for none) are merged into each
+    file before HermiT runs; each of ``queries`` is answered over that merge. All
+    files go to a single JVM because its start-up (and compiling the checker) is
     most of the cost. Problems *in the files* are reported, never raised; a
     :class:`DckgError` means the check itself could not run (no Java, missing jars,
     a missing input file, a crash or a timeout).
@@ -172,13 +224,16 @@ def check_owl(paths: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT_S) -> l
     if not paths:
         return []
     targets = [Path(p) for p in paths]
-    absent = [str(p) for p in targets if not p.is_file()]
+    merged = import_paths() if imports is None else [Path(p) for p in imports]
+    absent = [str(p) for p in [*targets, *merged] if not p.is_file()]
     if absent:
         raise DckgError(f"no such file(s) for the OWL check: {', '.join(absent)}")
+    args = [a for p in merged for a in ("--import", str(p.resolve()))]
+    args += [a for q in queries for a in ("--query", q)]
     raws = run_java(
         "OwlCheck",
         classpath(),
-        [str(p.resolve()) for p in targets],
+        [*args, *(str(p.resolve()) for p in targets)],
         reports=len(targets),
         what="OWL check",
         timeout=timeout,
@@ -187,5 +242,24 @@ def check_owl(paths: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT_S) -> l
     for path, raw in zip(targets, raws, strict=True):
         if raw.get("file") != str(path.resolve()):
             raise DckgError(f"OWL check printed an unexpected report for {path}: {raw!r:.200}")
-        reports.append(_report(raw, path))
+        reports.append(_report(raw, path, merged))
     return reports
+
+
+def dl_instances(path: Path, expression: str, *, imports: Sequence[Path] | None = None) -> set[str]:
+    """The named individuals HermiT infers for a class expression, as Protégé's DL Query.
+
+    ``expression`` is Manchester syntax with the Turtle prefixes of ``path``, e.g.
+    ``dckg:Channel and dckg:partOf value dcki:nato-russia-relations``; the file is
+    merged with ``imports`` as in :func:`check_owl`. Raises :class:`DckgError` when
+    there is no answer: the file does not load, the merge is inconsistent (where
+    every individual would be an instance), or the expression does not parse.
+    """
+    (report,) = check_owl([path], imports=imports, queries=[expression])
+    (answer,) = report.queries
+    problem = report.parse_error or report.reasoner_error or answer.error
+    if report.consistent is False:
+        problem = "the file merged with its imports is inconsistent"
+    if problem is not None:
+        raise DckgError(f"DL query {expression!r} on {path}: {problem}")
+    return set(answer.instances)

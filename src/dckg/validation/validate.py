@@ -8,9 +8,12 @@ BENCHMARKS.md). Only results whose focus node is a subject in a new file are
 reported. The checks, into one :class:`~dckg.validation.report.ValidationReport`: the
 SHACL shapes (pySHACL, no inference), the vocabulary guard
 (:mod:`dckg.validation.vocabulary`), each file's own references
-(:mod:`dckg.validation.provenance`) and, given the article's text, its quotes
-(:mod:`dckg.validation.quotes`). Unreadable input raises
-:class:`~dckg.errors.DckgError` (exit 2) before anything is validated.
+(:mod:`dckg.validation.provenance`), instants redeclared with other values (the
+``instant-conflict-violation`` query), given the article's text its quotes
+(:mod:`dckg.validation.quotes`), and, where Java is installed, the OWL gate
+(:mod:`dckg.validation.owlgate`: HermiT on ontology + graph + W3C imports + the new
+files). Unreadable input raises :class:`~dckg.errors.DckgError` (exit 2) before
+anything is validated.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -68,10 +72,13 @@ class NewFiles:
 
 @dataclass
 class ValidationData:
-    """Everything one validation run looks at."""
+    """Everything one validation run looks at: the new files, the data graph the
+    shapes see, and the whole existing graph (for the OWL gate)."""
 
     new: NewFiles
     data: Graph
+    existing: ox.Store
+    exclude: list[str]
 
 
 def assemble_data(paths: Sequence[Path], layout: Layout) -> ValidationData:
@@ -90,22 +97,27 @@ def assemble_data(paths: Sequence[Path], layout: Layout) -> ValidationData:
 
     new = NewFiles.read(paths)
     store = open_existing(layout)
-    around = neighbourhood(
-        store, mentioned_iris(new.graph), exclude=[source_graph(p) for p in paths]
-    )
+    exclude = [source_graph(p) for p in paths]
+    around = neighbourhood(store, mentioned_iris(new.graph), exclude=exclude)
     data = data_graph()
     for graph in (_ontology(), around, new.graph):
         for s, p, o in graph:
             data.add((s, p, align_literal(o)))
-    return ValidationData(new, data)
+    return ValidationData(new, data, store, exclude)
 
 
 def validate_files(
     paths: Sequence[Path],
     layout: Layout,
     article: Path | Sequence[Path] | None = None,
+    *,
+    owl_gate: str | None = None,
 ) -> ValidationReport:
-    """Validate ``paths`` as additions to ``layout``'s graph; see the module docstring."""
+    """Validate ``paths`` as additions to ``layout``'s graph; see the module docstring.
+
+    ``owl_gate`` is ``auto``, ``on`` or ``off`` (default: ``$DCKG_OWL_GATE``, else
+    ``auto``, which runs the OWL gate when Java is installed).
+    """
     paths = [Path(p) for p in paths]
     texts = [article] if isinstance(article, Path) else [Path(a) for a in article or ()]
     vd = assemble_data(paths, layout)
@@ -113,8 +125,10 @@ def validate_files(
     checks.shacl()
     checks.vocabulary()
     checks.provenance()
+    checks.instants()
     if texts:
         checks.quotes(texts)
+    checks.owl(vd, owl_gate)
     return ValidationReport(files=paths, results=dedupe(checks.results), data_triples=len(vd.data))
 
 
@@ -203,6 +217,42 @@ class _Checks:
             if (node, link) not in reported:
                 message = MESSAGE if link == DCKG.hasReference else EVENT_MESSAGE
                 self._add(node, link, message, source="provenance", file=path)
+
+    def instants(self) -> None:
+        """A dckt: instant a new file declares with another date, precision or qualifier
+        than the graph has: OWL would merge or refuse it (no Java needed to see it)."""
+        from dckg.query.library import library
+
+        query = library()["instant-conflict-violation"]
+        for row in self.data.query(query.text):
+            instant, prop, count, found = row  # type: ignore[misc]
+            if instant not in self.new.origin:
+                continue  # the existing graph's business (the build refuses it)
+            values = " | ".join(sorted(str(found).split(" | ")))
+            self._add(
+                instant,
+                prop,
+                f"this instant has {count} values of {short(prop)} in the graph with this"
+                f" file ({values}); an instant's IRI names one moment: reuse the graph's"
+                " values or mint another instant IRI",
+                source="sparql",
+            )
+
+    def owl(self, vd: ValidationData, mode: str | None) -> None:
+        """The OWL gate: HermiT on the merged graph (see :mod:`dckg.validation.owlgate`)."""
+        from dckg.validation.owlgate import check_merge
+
+        findings = check_merge(vd.new.graphs, vd.existing, exclude=vd.exclude, mode=mode)
+        for f in findings:
+            self._add(
+                f.focus,
+                None,
+                f.message,
+                source="owl",
+                severity=f.severity,
+                value=f.value,
+                file=f.file,
+            )
 
     def quotes(self, texts: Sequence[Path]) -> None:
         """Quotes missing from, or not unique in, the given article texts."""

@@ -4,12 +4,18 @@
  * classes), for any number of Turtle files in one JVM.
  *
  * Run with Java's single-file source launcher (no javac step):
- *   java -cp <owlapi + deps + HermiT jars> OwlCheck.java FILE...
+ *   java -cp <owlapi + deps + HermiT jars> OwlCheck.java [--import F]... [--query E]... FILE...
+ *
+ * Each --import F (a pinned W3C vocabulary) is loaded once and merged into every
+ * FILE before reasoning; each --query E (a class expression in Manchester syntax,
+ * using FILE's Turtle prefixes) is answered over that merge.
  *
  * Prints exactly one JSON object per line per FILE on stdout, in argument order:
  *   {"file":..., "parse_error": null|"...", "unparsed_triples": [...],
  *    "profile_violations": [...], "consistent": true|false|null,
- *    "reasoner_error": null|"...", "unsatisfiable": [...], "axioms": N}
+ *    "reasoner_error": null|"...", "unsatisfiable": [...], "axioms": N,
+ *    "same_individuals": [[a, b], ...], "import_notes": [...],
+ *    "queries": [{"expression": E, "instances": [...], "error": null|"..."}]}
  * Anything else a library writes to System.out is redirected to stderr so that
  * stdout stays machine-readable. The JSON is written by hand (no extra jars).
  *
@@ -40,6 +46,18 @@
  *    hides inconsistencies; here they are reported as reasoner errors.
  *  - Imports are never fetched from the web: every import IRI is mapped to a
  *    file that does not exist, so a missing import is a reported load error.
+ *  - The pinned W3C files (--import) are merged with FILE, the way a Protégé user
+ *    who loads them beside the graph sees them; HermiT gets their syntactic-locality
+ *    module for FILE's signature, which keeps every consequence over FILE's terms
+ *    (consistency, instances, sameAs) and leaves out the rest of OWL-Time and PROV-O. The unparsed-triple and profile
+ *    checks stay on FILE alone: PROV-O, SKOS and OWL-Time are not all OWL 2 DL, and
+ *    they are not ours to edit. What is left out of the merge is said in
+ *    import_notes: the W3C files' unparsed triples, and their few logical axioms on
+ *    datatypes outside the OWL 2 map (OWL-Time's xsd:gYear ranges, ...), which
+ *    HermiT would refuse outright with ignoreUnsupportedDatatypes = false.
+ *  - Inferred owl:sameAs between two named individuals is reported pair by pair:
+ *    a silent merge of two instants or two concepts is a modelling error, not a
+ *    conclusion (functional properties with two values produce it).
  */
 
 import java.io.File;
@@ -48,10 +66,12 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -62,6 +82,7 @@ import java.util.stream.Collectors;
 import org.semanticweb.HermiT.Configuration;
 import org.semanticweb.HermiT.Reasoner;
 import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.expression.ShortFormEntityChecker;
 import org.semanticweb.owlapi.formats.RDFDocumentFormat;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.FileDocumentSource;
@@ -75,14 +96,26 @@ import org.semanticweb.owlapi.io.RDFTriple;
 import org.semanticweb.owlapi.io.UnparsableOntologyException;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.MissingImportHandlingStrategy;
+import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;
+import org.semanticweb.owlapi.model.OWLClassExpression;
+import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLEntity;
 import org.semanticweb.owlapi.model.OWLDocumentFormat;
+import org.semanticweb.owlapi.model.OWLIndividual;
 import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyLoaderConfiguration;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.model.UnloadableImportException;
 import org.semanticweb.owlapi.profiles.OWL2DLProfile;
 import org.semanticweb.owlapi.profiles.OWLProfileViolation;
+import org.semanticweb.owlapi.util.BidirectionalShortFormProviderAdapter;
+import org.semanticweb.owlapi.util.DefaultPrefixManager;
+import org.semanticweb.owlapi.util.mansyntax.ManchesterOWLSyntaxParser;
+
+import uk.ac.manchester.cs.owlapi.modularity.ModuleType;
+import uk.ac.manchester.cs.owlapi.modularity.SyntacticLocalityModuleExtractor;
 
 public class OwlCheck {
 
@@ -91,6 +124,12 @@ public class OwlCheck {
 
     /** Namespace of the placeholders the OWL API invents for RDF it cannot map. */
     private static final String ERROR_IRI = "http://org.semanticweb.owlapi/error#";
+
+    /** The IRI of the ontology a FILE and the pinned imports are merged into. */
+    private static final IRI MERGED_IRI = IRI.create("urn:dckg:owlcheck:merged");
+
+    /** The fresh classes that name the DL queries (Qn = the n-th --query expression). */
+    private static final String QUERY_PREFIX = "urn:dckg:owlcheck:query#Q";
 
     /** Leftover triples of these predicates are only logged, never in RDFParserMetaData. */
     private static final Set<String> LOGGED_ONLY_PREDICATES = Set.of(
@@ -117,6 +156,27 @@ public class OwlCheck {
         String reasonerError;
         final List<String> unsatisfiable = new ArrayList<>();
         int axioms;
+        final List<List<String>> sameIndividuals = new ArrayList<>();
+        final List<String> importNotes = new ArrayList<>();
+        final List<Query> queries = new ArrayList<>();
+    }
+
+    private static final class Query {
+        final String expression;
+        final List<String> instances = new ArrayList<>();
+        String error;
+        OWLClass named;
+
+        Query(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** The pinned W3C files, loaded once: the axioms merged into every FILE, and notes. */
+    private static final class Imports {
+        final List<OWLAxiom> axioms = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        String error;
     }
 
     public static void main(String[] args) {
@@ -124,11 +184,25 @@ public class OwlCheck {
                 new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         captureOwlApiLog();
-        for (String path : args) {
+        List<String> importPaths = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--import") && i + 1 < args.length) {
+                importPaths.add(args[++i]);
+            } else if (args[i].equals("--query") && i + 1 < args.length) {
+                queries.add(args[++i]);
+            } else {
+                files.add(args[i]);
+            }
+        }
+        Imports imports = loadImports(importPaths);
+        for (String path : files) {
             Result r = new Result();
             r.file = path;
+            queries.forEach(q -> r.queries.add(new Query(q)));
             try {
-                check(path, r);
+                check(path, imports, r);
             } catch (Throwable t) {
                 // Last resort: never lose the one line per file the caller counts on.
                 if (r.parseError == null && r.consistent == null && r.reasonerError == null) {
@@ -174,34 +248,39 @@ public class OwlCheck {
         return node.startsWith("_:") ? node : "<" + node + ">";
     }
 
-    private static void check(String path, Result r) {
-        LOGGED_UNPARSED.clear();
+    private static OWLOntologyManager newManager() {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         manager.getIRIMappers().clear();
         manager.getIRIMappers().add(
                 (IRI iri) -> IRI.create(NO_FETCH_PREFIX + Integer.toHexString(iri.hashCode())));
+        return manager;
+    }
+
+    /**
+     * Load one Turtle file as Protégé would; fill r's parse error and unparsed triples.
+     * Returns null when the file cannot be loaded.
+     */
+    private static OWLOntology load(OWLOntologyManager manager, String path, Result r) {
+        LOGGED_UNPARSED.clear();
         OWLOntologyLoaderConfiguration config = new OWLOntologyLoaderConfiguration()
                 .setStrict(false) // see the header: strict mode drops restrictions
                 .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.THROW_EXCEPTION)
                 .setReportStackTraces(false);
-
         OWLOntology ont;
         try {
             ont = manager.loadOntologyFromOntologyDocument(
                     new FileDocumentSource(new File(path), new TurtleDocumentFormat()), config);
         } catch (UnparsableOntologyException e) {
             r.parseError = describeUnparsable(e);
-            return;
+            return null;
         } catch (UnloadableImportException e) {
             r.parseError = "owl:imports " + e.getImportsDeclaration().getIRI()
                     + " cannot be loaded: imports are never fetched from the web";
-            return;
+            return null;
         } catch (Throwable t) {
             r.parseError = describe(t);
-            return;
+            return null;
         }
-        r.axioms = ont.getAxiomCount();
-
         OWLDocumentFormat format = manager.getOntologyFormat(ont);
         LOGGED_UNPARSED.stream()
                 .map(OwlCheck::loggedTriple)
@@ -219,7 +298,6 @@ public class OwlCheck {
         List<String> distinct = r.unparsedTriples.stream().distinct().sorted().toList();
         r.unparsedTriples.clear();
         r.unparsedTriples.addAll(distinct);
-
         ont.axioms()
                 .filter(ax -> ax.signature()
                         .anyMatch(e -> e.getIRI().toString().startsWith(ERROR_IRI)))
@@ -227,7 +305,49 @@ public class OwlCheck {
                         + ERROR_IRI + "...) in " + oneLine(ax.toString()))
                 .sorted()
                 .forEach(r.unparsedTriples::add);
+        return ont;
+    }
 
+    /** Load the pinned W3C files once; what is left out of the merge becomes a note. */
+    private static Imports loadImports(List<String> paths) {
+        Imports imports = new Imports();
+        for (String path : paths) {
+            String name = new File(path).getName();
+            Result r = new Result();
+            OWLOntology ont = load(newManager(), path, r);
+            if (ont == null) {
+                imports.error = "import " + name + ": " + r.parseError;
+                return imports;
+            }
+            if (!r.unparsedTriples.isEmpty()) {
+                imports.notes.add(name + ": " + r.unparsedTriples.size()
+                        + " triple(s) the OWL API could not map to an axiom");
+            }
+            List<String> skipped = new ArrayList<>();
+            ont.axioms().forEach(ax -> {
+                if (ax.isLogicalAxiom() && ax.datatypesInSignature()
+                        .anyMatch(dt -> !dt.isBuiltIn())) {
+                    skipped.add(oneLine(ax.toString()));
+                } else {
+                    imports.axioms.add(ax);
+                }
+            });
+            if (!skipped.isEmpty()) {
+                skipped.sort(null);
+                imports.notes.add(name + ": " + skipped.size() + " axiom(s) on datatypes"
+                        + " outside the OWL 2 map not reasoned over: " + String.join("; ", skipped));
+            }
+        }
+        return imports;
+    }
+
+    private static void check(String path, Imports imports, Result r) {
+        OWLOntologyManager manager = newManager();
+        OWLOntology ont = load(manager, path, r);
+        if (ont == null) {
+            return;
+        }
+        r.axioms = ont.getAxiomCount();
         try {
             for (OWLProfileViolation v : new OWL2DLProfile().checkOntology(ont).getViolations()) {
                 r.profileViolations.add(
@@ -237,19 +357,68 @@ public class OwlCheck {
         } catch (Throwable t) {
             r.profileViolations.add("profile check failed: " + describe(t));
         }
+        if (imports.error != null) {
+            r.reasonerError = imports.error;
+            return;
+        }
+        r.importNotes.addAll(imports.notes);
+        OWLOntology merged;
+        try {
+            merged = manager.createOntology(MERGED_IRI);
+        } catch (OWLOntologyCreationException e) {
+            r.reasonerError = describe(e);
+            return;
+        }
+        manager.addAxioms(merged, ont.axioms());
+        if (!imports.axioms.isEmpty()) {
+            manager.addAxioms(merged, module(manager, imports, ont).stream());
+        }
+        defineQueries(merged, prefixes(manager, ont), r);
+        reason(merged, r);
+    }
 
+    /**
+     * The part of the imports that matters to FILE: their syntactic-locality module
+     * (STAR) for FILE's signature. FILE merged with it is consistent, and entails an
+     * axiom over FILE's terms (a subsumption, an instance, a sameAs), exactly when
+     * FILE merged with the whole imports does; the rest of OWL-Time and PROV-O only
+     * slows HermiT down (a DL query over the full merge took minutes).
+     */
+    private static Set<OWLAxiom> module(OWLOntologyManager manager, Imports imports,
+            OWLOntology ont) {
+        Set<OWLEntity> signature = ont.signature().collect(Collectors.toSet());
+        return new SyntacticLocalityModuleExtractor(
+                manager, imports.axioms.stream(), ModuleType.STAR).extract(signature);
+    }
+
+    /** HermiT over the merge: consistency, unsatisfiable classes, sameAs, DL queries. */
+    private static void reason(OWLOntology merged, Result r) {
         Configuration hermit = new Configuration();
         hermit.ignoreUnsupportedDatatypes = false;
         hermit.throwInconsistentOntologyException = false;
         Reasoner reasoner = null;
         try {
-            reasoner = new Reasoner(hermit, ont);
+            reasoner = new Reasoner(hermit, merged);
             r.consistent = reasoner.isConsistent();
             if (r.consistent) {
                 for (OWLClass c : reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom()) {
-                    r.unsatisfiable.add(c.getIRI().toString());
+                    if (!c.getIRI().toString().startsWith(QUERY_PREFIX)) {
+                        r.unsatisfiable.add(c.getIRI().toString());
+                    }
                 }
                 r.unsatisfiable.sort(null);
+                sameIndividuals(merged, reasoner, r);
+                for (Query q : r.queries) {
+                    if (q.named != null) {
+                        reasoner.getInstances(q.named, false).entities()
+                                .map(i -> i.getIRI().toString())
+                                .sorted()
+                                .forEach(q.instances::add);
+                    }
+                }
+            } else {
+                r.queries.stream().filter(q -> q.error == null)
+                        .forEach(q -> q.error = "the merged ontology is inconsistent");
             }
         } catch (Throwable t) {
             r.reasonerError = describe(t);
@@ -258,6 +427,59 @@ public class OwlCheck {
                 reasoner.dispose();
             }
         }
+    }
+
+    /** Every pair of distinct named individuals HermiT infers to be the same, sorted. */
+    private static void sameIndividuals(OWLOntology merged, Reasoner reasoner, Result r) {
+        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing(p -> p.get(0) + " " + p.get(1)));
+        merged.individualsInSignature().forEach(ind -> {
+            String a = ind.getIRI().toString();
+            reasoner.getSameIndividuals(ind).entities()
+                    .filter(OWLIndividual::isNamed)
+                    .map(other -> other.getIRI().toString())
+                    .filter(b -> !b.equals(a))
+                    .forEach(b -> pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a)));
+        });
+        r.sameIndividuals.addAll(pairs);
+    }
+
+    /**
+     * Parse each query and name it: EquivalentClasses(Qn, expression) with a fresh Qn,
+     * added before HermiT starts. Its instances are then those of a named class, which
+     * HermiT finds from the class hierarchy; asking for an anonymous expression made
+     * it re-classify per query (about 12 s on the built graph instead of 0.1 s).
+     */
+    private static void defineQueries(OWLOntology merged, DefaultPrefixManager prefixes,
+            Result r) {
+        OWLOntologyManager manager = merged.getOWLOntologyManager();
+        OWLDataFactory df = manager.getOWLDataFactory();
+        for (int i = 0; i < r.queries.size(); i++) {
+            Query q = r.queries.get(i);
+            try {
+                ManchesterOWLSyntaxParser parser = OWLManager.createManchesterParser();
+                parser.setDefaultOntology(merged);
+                parser.setOWLEntityChecker(new ShortFormEntityChecker(
+                        new BidirectionalShortFormProviderAdapter(
+                                manager, List.of(merged), prefixes)));
+                parser.setStringToParse(q.expression);
+                OWLClassExpression ce = parser.parseClassExpression();
+                q.named = df.getOWLClass(IRI.create(QUERY_PREFIX + i));
+                manager.addAxiom(merged, df.getOWLEquivalentClassesAxiom(q.named, ce));
+            } catch (Throwable t) {
+                q.error = describe(t);
+            }
+        }
+    }
+
+    /** The FILE's own Turtle prefixes, so queries read as the file does (dckg:Channel). */
+    private static DefaultPrefixManager prefixes(OWLOntologyManager manager, OWLOntology ont) {
+        DefaultPrefixManager pm = new DefaultPrefixManager();
+        OWLDocumentFormat format = manager.getOntologyFormat(ont);
+        if (format != null && format.isPrefixOWLDocumentFormat()) {
+            format.asPrefixOWLDocumentFormat().getPrefixName2PrefixMap()
+                    .forEach(pm::setPrefix);
+        }
+        return pm;
     }
 
     /** N-Triples form (datatypes and language tags kept, unlike RDFTriple.toString()). */
@@ -325,6 +547,13 @@ public class OwlCheck {
         sb.append(",\"reasoner_error\":").append(str(r.reasonerError));
         sb.append(",\"unsatisfiable\":").append(arr(r.unsatisfiable));
         sb.append(",\"axioms\":").append(r.axioms);
+        sb.append(",\"same_individuals\":").append(r.sameIndividuals.stream()
+                .map(OwlCheck::arr).collect(Collectors.joining(",", "[", "]")));
+        sb.append(",\"import_notes\":").append(arr(r.importNotes));
+        sb.append(",\"queries\":").append(r.queries.stream()
+                .map(q -> "{\"expression\":" + str(q.expression) + ",\"instances\":"
+                        + arr(q.instances) + ",\"error\":" + str(q.error) + "}")
+                .collect(Collectors.joining(",", "[", "]")));
         return sb.append('}').toString();
     }
 
