@@ -19,6 +19,7 @@ from dckg import namespaces as ns
 from dckg.errors import DckgError
 from dckg.graph.dates import derived_labels
 from dckg.graph.loading import parse_into, read_text
+from dckg.graph.skolem import skolemised_graph
 from dckg.graph.store import add_union_default
 from dckg.layout import Layout, ontology_path
 
@@ -53,12 +54,23 @@ def load_file(store: ox.Store, path: Path, graph: str) -> None:
 
 
 def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> ox.Store:
-    """Every input of ``layout`` (and ``extra`` article files) in an in-memory store."""
+    """Every input of ``layout`` (and ``extra`` article files) in an in-memory store.
+
+    The curated files' blank nodes get stable IRIs (:mod:`dckg.graph.skolem`); the
+    ontology's are OWL's and stay.
+    """
     store = ox.Store()
-    load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
-    load_file(store, layout.entities, ns.ENTITIES_GRAPH)
+    parents: dict[str, str] = {}
+    inputs = [(layout.entities, ns.ENTITIES_GRAPH)]
     for path in [*layout.source_files(), *extra]:
-        load_file(store, path, ns.source_graph(path))
+        inputs.append((path, ns.source_graph(path)))
+    for path, graph in inputs:
+        scratch = ox.Store()  # a store of its own: its blank nodes are its own
+        load_file(scratch, path, graph)
+        data, above = skolemised_graph(scratch, graph)
+        parents.update(above)
+        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+    load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
     add_union_default(store)
     derived = derived_labels(store)
     store.extend(derived)
