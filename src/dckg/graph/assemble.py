@@ -3,7 +3,9 @@
 Every input goes into its own named graph (the ontology, the entity registry,
 one graph per article file), the union of them all goes into the default graph
 as a set (see :func:`dckg.graph.store.add_union_default`), and the build's own
-derived triples (instant labels) into the ``derived`` graph and the union. The
+derived triples (the instants' labels, :mod:`dckg.graph.dates`, and every other
+unlabelled individual's, :mod:`dckg.graph.labels`) into the ``derived`` graph and the
+union. The
 violation queries, the renderers and the query store all start from this store.
 """
 
@@ -18,6 +20,7 @@ from rdflib import Graph
 from dckg import namespaces as ns
 from dckg.errors import DckgError
 from dckg.graph.dates import derived_labels
+from dckg.graph.labels import add_generated_labels
 from dckg.graph.loading import parse_into, read_text
 from dckg.graph.skolem import skolemised_graph
 from dckg.graph.store import add_union_default
@@ -72,7 +75,8 @@ def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> ox.Store:
         store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
     load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
     add_union_default(store)
-    derived = derived_labels(store)
+    derived = derived_labels(store)  # the instants' labels first: the others print them
     store.extend(derived)
     store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in derived)
+    add_generated_labels(store, parents)
     return store
