@@ -5,7 +5,8 @@ one graph per article file), the union of them all goes into the default graph
 as a set (see :func:`dckg.graph.store.add_union_default`), and the build's own
 derived triples (instants' labels, period starts, earliest and latest moments:
 :mod:`dckg.graph.dates`; each event's best date and the instants' distinctness:
-:mod:`dckg.graph.events`) into the ``derived`` graph and the union. The violation
+:mod:`dckg.graph.events`; every other unlabelled individual's label:
+:mod:`dckg.graph.labels`) into the ``derived`` graph and the union. The violation
 queries, the renderers and the query store all start from this store.
 """
 
@@ -21,7 +22,9 @@ from dckg import namespaces as ns
 from dckg.errors import DckgError
 from dckg.graph.dates import derived_dates
 from dckg.graph.events import all_different_instants, derived_event_dates
+from dckg.graph.labels import add_generated_labels
 from dckg.graph.loading import parse_into, read_text
+from dckg.graph.skolem import skolemised_graph
 from dckg.graph.store import add_union_default
 from dckg.layout import Layout, ontology_path
 
@@ -56,14 +59,27 @@ def load_file(store: ox.Store, path: Path, graph: str) -> None:
 
 
 def assemble_store(layout: Layout, extra: Iterable[Path] = ()) -> ox.Store:
-    """Every input of ``layout`` (and ``extra`` article files) in an in-memory store."""
+    """Every input of ``layout`` (and ``extra`` article files) in an in-memory store.
+
+    The curated files' blank nodes get stable IRIs (:mod:`dckg.graph.skolem`); the
+    ontology's are OWL's and stay.
+    """
     store = ox.Store()
-    load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
-    load_file(store, layout.entities, ns.ENTITIES_GRAPH)
+    parents: dict[str, str] = {}
+    inputs = [(layout.entities, ns.ENTITIES_GRAPH)]
     for path in [*layout.source_files(), *extra]:
-        load_file(store, path, ns.source_graph(path))
+        inputs.append((path, ns.source_graph(path)))
+    for path, graph in inputs:
+        scratch = ox.Store()  # a store of its own: its blank nodes are its own
+        load_file(scratch, path, graph)
+        data, above = skolemised_graph(scratch, graph)
+        parents.update(above)
+        store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+    load_file(store, ontology_path(), ns.ONTOLOGY_GRAPH)
     add_union_default(store)
+    # The instants' labels first: the generated labels print them.
     derived = derived_dates(store) + derived_event_dates(store) + all_different_instants(store)
     store.extend(derived)
     store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in derived)
+    add_generated_labels(store, parents)
     return store

@@ -2,7 +2,8 @@
 
 ``dckg validate`` checks new files with the graph they join but must not re-validate
 all of it, so it takes a neighbourhood: (1) every triple whose subject is an IRI the
-new files mention, closed over blank nodes (a concise bounded description), and (2)
+new files mention, closed over blank nodes and the IRIs the build gave them
+(:mod:`dckg.graph.skolem`; a concise bounded description), and (2)
 the direct triples of every IRI those point to, so that types and instants' dates are
 there for the ``sh:class`` checks and the date comparisons. Other files' references
 (``dckg:hasReference``, ``dckg:attestedBy`` and what hangs off them) are left out:
@@ -31,6 +32,7 @@ from dckg import namespaces as ns
 from dckg.graph.assemble import load_file
 from dckg.graph.dates import restore_stamp
 from dckg.graph.rdf import DCKG, OxObject, to_rdflib
+from dckg.graph.skolem import is_skolem
 from dckg.graph.store import store_state
 from dckg.layout import Layout
 
@@ -89,12 +91,16 @@ def neighbourhood(store: ox.Store, seeds: Iterable[URIRef], exclude: Iterable[st
                 if (quad.predicate, obj) in done:
                     continue
                 done.add((quad.predicate, obj))
-                if not closure and isinstance(obj, ox.BlankNode):
+                # A node the build named for a curator's blank node is followed like one.
+                inner = isinstance(obj, ox.BlankNode) or (
+                    isinstance(obj, ox.NamedNode) and is_skolem(obj.value)
+                )
+                if not closure and inner:
                     continue  # no dangling blank nodes: hop 2 is for types and dates
                 obj = restore_stamp(quad.predicate, obj)  # the store made it an xsd:dateTime
                 out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(obj)))
-                if isinstance(obj, ox.BlankNode):
-                    pending.append(obj)
+                if inner:
+                    pending.append(obj)  # type: ignore[arg-type]
                 elif isinstance(obj, ox.NamedNode) and closure:
                     hop2.add(obj.value)
 
