@@ -29,7 +29,7 @@ from dckg import namespaces as ns
 
 MACROS = {
     "@when": "dckg:validDuring/time:hasBeginning|dckg:asOf",
-    "@cite": "dckg:hasReference/oa:hasSource:cite",
+    "@cite": "dckg:hasReference/oa:hasSource|dckg:attestedBy/oa:hasSource:cite",
 }
 
 #: The label of each kind of individual.
@@ -53,7 +53,7 @@ TEMPLATES: dict[str, str] = {
     "dckg:ChannelEffect": "{dckg:effectOn:short}: {dckg:effectType}[ ({@cite})]",
     "dckg:Event": (
         "{dckg:eventType}[ by {dckg:decidedBy|dckg:carriedOutBy|dckg:announcedBy:short}]"
-        "[, {dckg:occurredAt}][ ({@cite})]"
+        "[, {dckg:bestDate}][ ({@cite})]"
     ),
     "dckg:Article": "{dcterms:title|dckg:fileName}",
     "dckg:Reference": "quote: ‘{oa:hasSelector/oa:exact:quote}’[ ({oa:hasSource:cite})]",
