@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL
 
 from dckg import __version__
@@ -111,7 +111,8 @@ def test_version_from_anywhere_matches_the_ontology(installed: Path, tmp_path: P
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(__version__)
     ontology = Graph().parse(installed / "dckg" / "data" / "ontology" / "dckg.ttl")
-    assert {str(v) for v in ontology.objects(None, OWL.versionInfo)} == {__version__}
+    header = URIRef("https://w3id.org/dckg/ontology")
+    assert {str(v) for v in ontology.objects(header, OWL.versionInfo)} == {__version__}
 
 
 def test_installed_package_answers_the_headline_question(installed: Path, tmp_path: Path) -> None:
